@@ -1,0 +1,76 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// regpipe: one library module per concern (the shared model, register I/O, the
+/// pipeline core, one module per stage, the runner) and a thin executable.
+let package = Package(
+  name: "regpipe",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "regpipe", targets: ["regpipe"]),
+    .library(name: "PipelineRunner", targets: ["PipelineRunner"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+  ],
+  targets: [
+    // zlib from the system (Debian: libz-dev).
+    .systemLibrary(
+      name: "CZlib", pkgConfig: "zlib", providers: [.apt(["libz-dev"]), .brew(["zlib"])]),
+
+    // Canonical records, day numbers, parameters and the aggregate figures stages hand on.
+    .target(name: "RegisterModel"),
+    // gzip, delimited text, encodings, dates, person ids, atomic files.
+    .target(name: "RegisterIO", dependencies: ["CZlib", "RegisterModel"]),
+    // Pipeline files, hashing, stage stamps and run records.
+    .target(
+      name: "PipelineCore",
+      dependencies: [
+        "RegisterModel", "RegisterIO", .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+
+    // The stages, each a pure function of its inputs.
+    .target(name: "LoadStage", dependencies: ["RegisterModel", "RegisterIO", "PipelineCore"]),
+    .target(name: "DedupStage", dependencies: ["RegisterModel"]),
+    .target(name: "ClassifyStage", dependencies: ["RegisterModel"]),
+    .target(name: "RepeatUseStage", dependencies: ["RegisterModel"]),
+    .target(
+      name: "WelfareUseStage", dependencies: ["RegisterModel"],
+      resources: [.copy("Resources/municipalities.csv")]),
+    .target(name: "PublishStage", dependencies: ["RegisterModel", "RegisterIO"]),
+
+    // Synthetic DST-style registers.
+    .target(name: "Synth", dependencies: ["RegisterModel", "RegisterIO"]),
+
+    // Wires the stages together: artefacts, up-to-date checks, manifest.
+    .target(
+      name: "PipelineRunner",
+      dependencies: [
+        "RegisterModel", "RegisterIO", "PipelineCore", "LoadStage", "DedupStage",
+        "ClassifyStage", "RepeatUseStage", "WelfareUseStage", "PublishStage", "Synth",
+      ]),
+
+    .executableTarget(
+      name: "regpipe",
+      dependencies: [
+        "PipelineRunner", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(name: "RegisterModelTests", dependencies: ["RegisterModel"]),
+    .testTarget(name: "RegisterIOTests", dependencies: ["RegisterIO"]),
+    .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
+    .testTarget(name: "LoadStageTests", dependencies: ["LoadStage", "RegisterIO"]),
+    .testTarget(name: "DedupStageTests", dependencies: ["DedupStage"]),
+    .testTarget(name: "ClassifyStageTests", dependencies: ["ClassifyStage"]),
+    .testTarget(name: "RepeatUseStageTests", dependencies: ["RepeatUseStage"]),
+    .testTarget(name: "WelfareUseStageTests", dependencies: ["WelfareUseStage"]),
+    .testTarget(name: "PublishStageTests", dependencies: ["PublishStage"]),
+    .testTarget(name: "SynthTests", dependencies: ["Synth", "RegisterIO"]),
+    .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner"]),
+    // Runs the built `regpipe` binary on the fixtures.
+    .testTarget(name: "EndToEndTests", dependencies: ["regpipe"]),
+  ]
+)

@@ -1,0 +1,1 @@
+// ClassifyStage: implemented by its owner; this file goes when the module has real sources.

@@ -1,0 +1,1 @@
+// PipelineRunner: implemented by its owner; this file goes when the module has real sources.

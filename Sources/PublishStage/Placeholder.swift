@@ -1,0 +1,1 @@
+// PublishStage: implemented by its owner; this file goes when the module has real sources.

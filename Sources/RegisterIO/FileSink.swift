@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A buffered POSIX file writer that reports failed writes (a full disk) by file name.
+public final class FileSink {
+  public let path: String
+  private var fd: Int32
+  private var buffer: [UInt8] = []
+  private let capacity: Int
+
+  public init(path: String, capacity: Int = 1 << 18) throws {
+    self.path = path
+    self.capacity = capacity
+    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw RegisterIOError.system(path, "create the file") }
+    buffer.reserveCapacity(capacity)
+  }
+
+  deinit { if fd >= 0 { Glibc.close(fd) } }
+
+  public func write(_ bytes: UnsafeRawBufferPointer) throws {
+    if buffer.count + bytes.count > capacity { try flush() }
+    if bytes.count >= capacity {
+      try writeAll(bytes)
+    } else {
+      buffer.append(contentsOf: bytes)
+    }
+  }
+
+  public func write(_ text: String) throws {
+    var text = text
+    try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+  }
+
+  public func flush() throws {
+    guard !buffer.isEmpty else { return }
+    try buffer.withUnsafeBytes { try writeAll($0) }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Flushes, syncs to disk and closes; a result is complete only after this returns.
+  public func close() throws {
+    try flush()
+    guard fd >= 0 else { return }
+    let descriptor = fd
+    fd = -1
+    if fsync(descriptor) != 0 {
+      let code = errno
+      _ = Glibc.close(descriptor)
+      throw RegisterIOError.system(path, "write the file", errno: code)
+    }
+    guard Glibc.close(descriptor) == 0 else { throw RegisterIOError.system(path, "write the file") }
+  }
+
+  private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+    var offset = 0
+    while offset < bytes.count {
+      let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw RegisterIOError.system(path, "write the file")
+      }
+      offset += n
+    }
+  }
+}

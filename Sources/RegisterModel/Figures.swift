@@ -1,0 +1,159 @@
+/// Aggregate figures the domain stages hand to publish: counts and sums only, unrounded
+/// and unsuppressed. Publish adds the `total` rows, shares, means and disclosure control.
+/// Per-group arrays are indexed in `UserGroup.allCases` order (short, episodic, long).
+
+/// Sums over one group's typology persons (SPEC 9, table `typology`).
+public struct GroupTotals: Hashable, Sendable, Codable {
+  public var persons = 0
+  /// Σ S
+  public var stays = 0
+  /// Σ E
+  public var episodes = 0
+  /// Σ D
+  public var nights = 0
+
+  public init(persons: Int = 0, stays: Int = 0, episodes: Int = 0, nights: Int = 0) {
+    self.persons = persons
+    self.stays = stays
+    self.episodes = episodes
+    self.nights = nights
+  }
+}
+
+public struct TypologyFigures: Hashable, Sendable, Codable {
+  public var groups: [GroupTotals]
+  /// k-means fell back to rules because a rules group was empty (SPEC 6).
+  public var fellBackToRules: Bool
+
+  public init(groups: [GroupTotals], fellBackToRules: Bool) {
+    self.groups = groups
+    self.fellBackToRules = fellBackToRules
+  }
+}
+
+/// Completed (closed) stays by year of end (tables `stay_duration`, `stay_thresholds`).
+public struct StayYearFigures: Hashable, Sendable, Codable {
+  public var year: Int
+  /// Stays per duration band, in band order.
+  public var bandCounts: [Int]
+  public var completedStays: Int
+  /// Completed stays with more than 90 (120) nights.
+  public var over90: Int
+  public var over120: Int
+  /// Completed stays whose exit_reason is one of `planned_exit_codes`.
+  public var plannedExits: Int
+
+  public init(year: Int, bandCounts: [Int], completedStays: Int, over90: Int, over120: Int, plannedExits: Int) {
+    self.year = year
+    self.bandCounts = bandCounts
+    self.completedStays = completedStays
+    self.over90 = over90
+    self.over120 = over120
+    self.plannedExits = plannedExits
+  }
+}
+
+public struct StayFigures: Hashable, Sendable, Codable {
+  public var bandLabels: [String]
+  /// One per window year, ascending.
+  public var years: [StayYearFigures]
+
+  public init(bandLabels: [String], years: [StayYearFigures]) {
+    self.bandLabels = bandLabels
+    self.years = years
+  }
+}
+
+/// One calendar year of shelter use (tables `yearly_users`, `repeat_use`).
+public struct UseYearFigures: Hashable, Sendable, Codable {
+  public var year: Int
+  public var users: Int
+  /// Σ of users' stays in the year.
+  public var stays: Int
+  /// Users' nights in the year.
+  public var nights: Int
+  /// Users per stays-per-user bin, in bin order.
+  public var binCounts: [Int]
+  /// nil where SPEC 7 does not report it (year − lookback_years < year(window.from)).
+  public var returningUsers: Int?
+
+  public init(year: Int, users: Int, stays: Int, nights: Int, binCounts: [Int], returningUsers: Int?) {
+    self.year = year
+    self.users = users
+    self.stays = stays
+    self.nights = nights
+    self.binCounts = binCounts
+    self.returningUsers = returningUsers
+  }
+}
+
+/// Returns after exit for exits ending in one year (table `returns`).
+public struct ReturnYearFigures: Hashable, Sendable, Codable {
+  public var year: Int
+  public var exits: Int
+  /// Returns per horizon bucket, in horizon order.
+  public var returns: [Int]
+  public var followUpComplete: Bool
+
+  public init(year: Int, exits: Int, returns: [Int], followUpComplete: Bool) {
+    self.year = year
+    self.exits = exits
+    self.returns = returns
+    self.followUpComplete = followUpComplete
+  }
+}
+
+public struct RepeatUseFigures: Hashable, Sendable, Codable {
+  public var binLabels: [String]
+  public var horizonLabels: [String]
+  /// One per window year, ascending.
+  public var years: [UseYearFigures]
+  public var returns: [ReturnYearFigures]
+
+  public init(binLabels: [String], horizonLabels: [String], years: [UseYearFigures], returns: [ReturnYearFigures]) {
+    self.binLabels = binLabels
+    self.horizonLabels = horizonLabels
+    self.years = years
+    self.returns = returns
+  }
+}
+
+/// Typology persons counted per group for one row of a cross-tab.
+public struct GroupCounts: Hashable, Sendable, Codable {
+  public var label: String
+  public var perGroup: [Int]
+
+  public init(label: String, perGroup: [Int]) {
+    self.label = label
+    self.perGroup = perGroup
+  }
+}
+
+public struct SexAgeCounts: Hashable, Sendable, Codable {
+  /// `M`, `F` or `unknown`.
+  public var sex: String
+  /// `<18`, `18-29`, `30-39`, `40-49`, `50-59`, `60+` or `unknown`.
+  public var ageBand: String
+  public var perGroup: [Int]
+
+  public init(sex: String, ageBand: String, perGroup: [Int]) {
+    self.sex = sex
+    self.ageBand = ageBand
+    self.perGroup = perGroup
+  }
+}
+
+public struct WelfareFigures: Hashable, Sendable, Codable {
+  /// Persons using each service (source order), then meeting each indicator (file order).
+  public var use: [GroupCounts]
+  /// Typology persons per region, by region code, then `unknown`; label = region name.
+  public var regions: [GroupCounts]
+  /// Typology persons per sex (M, F, unknown) × age band (ascending, then unknown).
+  public var sexAge: [SexAgeCounts]
+
+  public init(use: [GroupCounts], regions: [GroupCounts], sexAge: [SexAgeCounts]) {
+    self.use = use
+    self.regions = regions
+    self.sexAge = sexAge
+  }
+}

@@ -1,0 +1,1 @@
+// Synth: implemented by its owner; this file goes when the module has real sources.

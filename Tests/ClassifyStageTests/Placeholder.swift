@@ -1,0 +1,1 @@
+// ClassifyStageTests: written with the module.

@@ -1,0 +1,1 @@
+// DedupStageTests: written with the module.

@@ -1,0 +1,1 @@
+// LoadStageTests: written with the module.

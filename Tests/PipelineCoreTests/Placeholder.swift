@@ -1,0 +1,1 @@
+// PipelineCoreTests: written with the module.

@@ -1,0 +1,1 @@
+// PipelineRunnerTests: written with the module.

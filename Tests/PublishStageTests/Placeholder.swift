@@ -1,0 +1,1 @@
+// PublishStageTests: written with the module.

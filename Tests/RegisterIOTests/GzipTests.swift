@@ -1,0 +1,95 @@
+import Foundation
+import RegisterIO
+import XCTest
+
+final class GzipTests: XCTestCase {
+  var directory: String!
+
+  override func setUpWithError() throws {
+    directory = NSTemporaryDirectory() + "regpipe-gzip-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(atPath: directory)
+  }
+
+  private func readAll(_ path: String) throws -> [UInt8] {
+    let reader = try ByteReader(path: path, bufferSize: 64)
+    var result: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 100)
+    while true {
+      let n = try buffer.withUnsafeMutableBytes { try reader.read(into: $0) }
+      if n == 0 { break }
+      result += buffer[0..<n]
+    }
+    return result
+  }
+
+  private func writeGzip(_ text: String, to path: String) throws {
+    let writer = try GzipWriter(path: path)
+    try writer.write(text)
+    try writer.finish()
+  }
+
+  func testRoundTrip() throws {
+    let text = String(repeating: "PNR;INDDTO\n0101011234;14MAR2019\n", count: 1000)
+    let path = directory + "/a.csv.gz"
+    try writeGzip(text, to: path)
+    XCTAssertEqual(try readAll(path), Array(text.utf8))
+  }
+
+  func testPlainFilesAreReadAsTheyAre() throws {
+    let path = directory + "/plain.csv"
+    try "a;b\n1;2\n".write(toFile: path, atomically: true, encoding: .utf8)
+    XCTAssertEqual(String(decoding: try readAll(path), as: UTF8.self), "a;b\n1;2\n")
+    XCTAssertFalse(try ByteReader(path: path).isGzip)
+  }
+
+  func testMultiMemberFileIsReadWhole() throws {
+    try writeGzip("first\n", to: directory + "/a.gz")
+    try writeGzip("second\n", to: directory + "/b.gz")
+    let joined = try Data(contentsOf: URL(fileURLWithPath: directory + "/a.gz"))
+      + Data(contentsOf: URL(fileURLWithPath: directory + "/b.gz"))
+    try joined.write(to: URL(fileURLWithPath: directory + "/c.gz"))
+    XCTAssertEqual(String(decoding: try readAll(directory + "/c.gz"), as: UTF8.self), "first\nsecond\n")
+  }
+
+  func testTruncatedGzipNamesFileAndOffset() throws {
+    let path = directory + "/t.gz"
+    var text = ""
+    for i in 0..<5000 { text += "\(i * 7919 % 10007);row\n" }
+    try writeGzip(text, to: path)
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: path))
+    XCTAssertThrowsError(try readAll(path)) { error in
+      XCTAssertEqual(
+        "\(error)",
+        "\(path): truncated gzip stream: the file ends at byte offset \(data.count / 2) inside a compressed member")
+    }
+  }
+
+  func testCorruptGzipNamesFileAndOffset() throws {
+    let path = directory + "/c.gz"
+    try writeGzip(String(repeating: "abcdefgh\n", count: 100), to: path)
+    var data = try Data(contentsOf: URL(fileURLWithPath: path))
+    data[data.count - 5] ^= 0xff  // inside the CRC-32/length trailer
+    try data.write(to: URL(fileURLWithPath: path))
+    XCTAssertThrowsError(try readAll(path)) { error in
+      XCTAssertTrue("\(error)".hasPrefix("\(path): corrupt gzip stream at byte offset "), "\(error)")
+    }
+  }
+
+  func testAtomicWriteLeavesNoTemporaryFileOnError() throws {
+    let path = directory + "/result.csv"
+    try AtomicFile.write("old\n", to: path)
+    struct Interrupted: Error {}
+    XCTAssertThrowsError(
+      try AtomicFile.write(to: path) { temporary in
+        try "partial".write(toFile: temporary, atomically: false, encoding: .utf8)
+        throw Interrupted()
+      })
+    XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "old\n")
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), ["result.csv"])
+  }
+}

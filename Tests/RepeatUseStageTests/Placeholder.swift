@@ -1,0 +1,1 @@
+// RepeatUseStageTests: written with the module.

@@ -1,0 +1,1 @@
+// SynthTests: written with the module.

@@ -1,0 +1,1 @@
+// WelfareUseStageTests: written with the module.
