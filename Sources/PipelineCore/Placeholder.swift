@@ -1,1 +1,0 @@
-// PipelineCore: implemented by its owner; this file goes when the module has real sources.
