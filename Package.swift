@@ -20,10 +20,13 @@ let package = Package(
     .systemLibrary(
       name: "CZlib", pkgConfig: "zlib", providers: [.apt(["libz-dev"]), .brew(["zlib"])]),
 
+    // Small C helpers Swift's Glibc module does not expose (renameat2).
+    .target(name: "CShims"),
+
     // Canonical records, day numbers, parameters and the aggregate figures stages hand on.
     .target(name: "RegisterModel"),
     // gzip, delimited text, encodings, dates, person ids, atomic files.
-    .target(name: "RegisterIO", dependencies: ["CZlib", "RegisterModel"]),
+    .target(name: "RegisterIO", dependencies: ["CZlib", "CShims", "RegisterModel"]),
     // Pipeline files, hashing, stage stamps and run records.
     .target(
       name: "PipelineCore",

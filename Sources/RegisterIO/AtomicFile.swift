@@ -1,3 +1,5 @@
+import CShims
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -41,5 +43,63 @@ public enum AtomicFile {
 
   public static func rename(_ from: String, to: String) throws {
     guard Glibc.rename(from, to) == 0 else { throw RegisterIOError.system(to, "rename \(from) to it") }
+  }
+}
+
+/// Replaces whole folders of results in one step.
+public enum AtomicDirectory {
+  /// Puts the complete folder `staged` at `path`. Where `path` exists, the two are
+  /// exchanged atomically (renameat2) and the previous folder is removed afterwards,
+  /// so a reader sees the old set or the new set, never a mix. Where the file system
+  /// cannot exchange, the old folder is moved aside first: a crash in that moment
+  /// leaves no folder at `path`, which the runner reads as "stale, rerun".
+  public static func replace(_ path: String, with staged: String) throws {
+    var info = stat()
+    guard lstat(path, &info) == 0 else {
+      try AtomicFile.rename(staged, to: path)
+      return
+    }
+    if regpipe_exchange_paths(staged, path) == 0 {
+      try removeTree(staged)
+      return
+    }
+    let aside = path + ".old"
+    try removeTree(aside)
+    try AtomicFile.rename(path, to: aside)
+    try AtomicFile.rename(staged, to: path)
+    try removeTree(aside)
+  }
+
+  /// Removes a file or folder and everything under it; nothing there is not an error.
+  public static func removeTree(_ path: String) throws {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      guard let dir = opendir(path) else { throw RegisterIOError.system(path, "read the folder") }
+      var names: [String] = []
+      while let entry = readdir(dir) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+        }
+        if name != "." && name != ".." { names.append(name) }
+      }
+      closedir(dir)
+      for name in names { try removeTree(path + "/" + name) }
+      guard rmdir(path) == 0 else { throw RegisterIOError.system(path, "remove the folder") }
+    } else {
+      guard unlink(path) == 0 else { throw RegisterIOError.system(path, "remove the file") }
+    }
+  }
+
+  /// Creates a folder and its parents; an existing folder is fine.
+  public static func create(_ path: String) throws {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for part in path.split(separator: "/") {
+      prefix += part
+      if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+        throw RegisterIOError.system(prefix, "create the folder")
+      }
+      prefix += "/"
+    }
   }
 }

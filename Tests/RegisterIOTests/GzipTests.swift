@@ -93,3 +93,29 @@ final class GzipTests: XCTestCase {
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), ["result.csv"])
   }
 }
+
+final class AtomicDirectoryTests: XCTestCase {
+  func testReplaceSwapsCompleteFoldersAndRemovesTheOld() throws {
+    let root = NSTemporaryDirectory() + "regpipe-dir-\(UUID().uuidString)"
+    defer { try? AtomicDirectory.removeTree(root) }
+    try AtomicDirectory.create(root + "/tables")
+    try AtomicFile.write("old\n", to: root + "/tables/a.csv")
+    try AtomicDirectory.create(root + "/.tables.new")
+    try AtomicFile.write("new\n", to: root + "/.tables.new/a.csv")
+    try AtomicFile.write("new\n", to: root + "/.tables.new/b.csv")
+
+    try AtomicDirectory.replace(root + "/tables", with: root + "/.tables.new")
+
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root).sorted(), ["tables"])
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root + "/tables").sorted(), ["a.csv", "b.csv"])
+    XCTAssertEqual(try String(contentsOfFile: root + "/tables/a.csv", encoding: .utf8), "new\n")
+  }
+
+  func testReplaceCreatesTheFolderWhenThereIsNone() throws {
+    let root = NSTemporaryDirectory() + "regpipe-dir-\(UUID().uuidString)"
+    defer { try? AtomicDirectory.removeTree(root) }
+    try AtomicDirectory.create(root + "/staged")
+    try AtomicDirectory.replace(root + "/tables", with: root + "/staged")
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root), ["tables"])
+  }
+}
