@@ -125,8 +125,8 @@ extension Indicator {
     var valid = true
     for (service, item) in zip(listed, items) where !services.contains(service) {
       let known = services.isEmpty ? "no services are defined" : "services are: \(services.joined(separator: ", "))"
-      let hint = Suggestion.closest(to: service, in: services).map { "; did you mean '\($0)'?" } ?? ""
-      reader.report(item, "unknown service '\(service)' in \(label)\(hint); \(known)")
+      let hint = Suggestion.closest(to: service, in: services).map { "; did you mean '\($0)'? " } ?? "; "
+      reader.report(item, "unknown service '\(service)' in \(label)\(hint)\(known)")
       valid = false
     }
     return valid ? Indicator(name: name, combination: combination, services: listed) : nil

@@ -150,7 +150,9 @@ struct ConfigReader {
     let names = choices.map(\.0)
     guard let text = string(node, field) else { return nil }
     if let match = choices.first(where: { $0.0 == text }) { return match.1 }
-    report(node, "\(field) must be one of \(names.joined(separator: ", ")); got '\(text)'"
+    // Punctuation choices (delimiters) are quoted so the list stays readable.
+    let shownNames = names.map { $0.allSatisfy { $0.isLetter || $0.isNumber } ? $0 : "'\($0)'" }
+    report(node, "\(field) must be one of \(shownNames.joined(separator: ", ")); got '\(text)'"
       + Suggestion.hint(for: text, in: names))
     return nil
   }

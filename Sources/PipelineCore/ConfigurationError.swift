@@ -1,6 +1,6 @@
 /// One problem found in a pipeline file, at the line it concerns.
 public struct ConfigurationProblem: Hashable, Sendable, CustomStringConvertible {
-  /// 1-based line in the pipeline file.
+  /// 1-based line in the pipeline file; 0 for the file as a whole (unreadable, not UTF-8).
   public var line: Int
   public var message: String
 
@@ -13,7 +13,8 @@ public struct ConfigurationProblem: Hashable, Sendable, CustomStringConvertible 
 }
 
 /// Every problem of a pipeline file at once, so an analyst can fix them in one go.
-/// Its description has one `<path>:<line>: <message>` line per problem, sorted by line.
+/// Its description has one `<path>:<line>: <message>` line per problem, sorted by line
+/// (`<path>: <message>` for line 0).
 public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The pipeline file as given to `load(path:)`.
   public var path: String
@@ -28,6 +29,7 @@ public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvert
   }
 
   public var description: String {
-    problems.map { "\(path):\($0.line): \($0.message)" }.joined(separator: "\n")
+    problems.map { $0.line > 0 ? "\(path):\($0.line): \($0.message)" : "\(path): \($0.message)" }
+      .joined(separator: "\n")
   }
 }

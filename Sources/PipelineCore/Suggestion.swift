@@ -1,7 +1,8 @@
 /// "Did you mean" hints for misspelt keys and values.
 enum Suggestion {
   /// The candidate closest to `word` by edit distance, if within 2 edits (1 for words
-  /// of up to 3 characters, so `sex` does not suggest `end`). Ties go to the first candidate.
+  /// of up to 3 characters, so `sex` does not suggest `end`), ties to the first; else the
+  /// first candidate that a word of 4 or more characters begins (`episodic_min`).
   static func closest(to word: String, in candidates: [String]) -> String? {
     let limit = word.count <= 3 ? 1 : 2
     var best: (candidate: String, distance: Int)?
@@ -11,7 +12,9 @@ enum Suggestion {
         best = (candidate, distance)
       }
     }
-    return best?.candidate
+    if let best { return best.candidate }
+    guard word.count >= 4 else { return nil }
+    return candidates.first { $0.lowercased().hasPrefix(word.lowercased()) }
   }
 
   /// `"; did you mean 'x'?"` or the empty string.
