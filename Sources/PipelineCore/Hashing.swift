@@ -16,9 +16,7 @@ public enum Hashing {
 
   /// The digest of a file's bytes, streamed in 1 MiB chunks.
   public static func sha256(fileAt path: String) throws -> String {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
-    }
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw UnreadableFileError(path: path) }
     defer { try? handle.close() }
     var hasher = SHA256()
     while let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty {
@@ -36,6 +34,12 @@ public enum Hashing {
     }
     return String(decoding: out, as: UTF8.self)
   }
+}
+
+/// A file that cannot be opened for hashing.
+public struct UnreadableFileError: Error, Hashable, Sendable, CustomStringConvertible {
+  public var path: String
+  public var description: String { "cannot read '\(path)'" }
 }
 
 /// Combines named fields into one SHA-256 digest, e.g. a stage's input hash from

@@ -70,11 +70,12 @@ extension PipelineConfig {
     var parameters = window.flatMap { window in
       censorDate.map { AnalysisParameters(window: window, censorDate: $0) }
     }
-    if let node = top["parameters"] {
+    // An empty `parameters:` or `publish:` (everything commented out) means the defaults.
+    if let node = top["parameters"], !ConfigReader.isNull(node) {
       AnalysisParameters.read(node, into: &parameters, services: services, reader: &reader)
     }
     var publish = PublishConfig()
-    if let node = top["publish"] { publish.read(node, reader: &reader) }
+    if let node = top["publish"], !ConfigReader.isNull(node) { publish.read(node, reader: &reader) }
 
     guard let name, let sources, let parameters else { return nil }
     return PipelineConfig(

@@ -17,7 +17,9 @@ final class HashingTests: XCTestCase {
     let bytes = (0..<(3 * 1_048_576 + 17)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     XCTAssertEqual(try Hashing.sha256(fileAt: path), Hashing.sha256(bytes: bytes))
-    XCTAssertThrowsError(try Hashing.sha256(fileAt: path + ".absent"))
+    XCTAssertThrowsError(try Hashing.sha256(fileAt: path + ".absent")) {
+      XCTAssertEqual(String(describing: $0), "cannot read '\(path).absent'")
+    }
   }
 
   func testStableHasherIsDeterministicAndUnambiguous() {

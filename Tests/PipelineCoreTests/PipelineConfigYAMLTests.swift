@@ -152,6 +152,18 @@ final class PipelineConfigYAMLTests: XCTestCase {
     ])
   }
 
+  func testRepeatedKeysAreReported() {
+    XCTAssertEqual(Fixtures.problems(Fixtures.minimal + "censor_date: 2021-07-01\n"), [
+      "p.yaml:9: duplicate key 'censor_date' (first at line 3)"
+    ])
+  }
+
+  func testEmptySectionsMeanDefaults() throws {
+    let config = try Fixtures.parse(Fixtures.minimal + "parameters:\npublish: ~\n")
+    XCTAssertEqual(config.publish, PublishConfig())
+    XCTAssertEqual(config.parameters.episodeGapDays, 30)
+  }
+
   func testSyntaxErrorsAndEmptyFiles() {
     XCTAssertEqual(Fixtures.problems("pipeline: x\nwindow: {from: 2016-01-01\n"), [
       "p.yaml:3: YAML syntax error: did not find expected ',' or '}'"
