@@ -72,7 +72,7 @@ extension SourceConfig {
       readColumns($0, kind: kind, label: label, reader: &reader)
     }
     let service = fields["service"].flatMap { reader.string($0, "'service'\(place)") }
-    if let service { services.append(service) }
+    if let service, !services.contains(service) { services.append(service) }
     let codes = fields["codes"].flatMap { readCodes($0, field: "'codes'\(place)", reader: &reader) }
 
     if kind == .services, fields["service"] == nil {
