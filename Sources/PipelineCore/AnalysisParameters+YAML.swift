@@ -18,7 +18,8 @@ extension AnalysisParameters {
     guard let fields = reader.mapping(node, field: "'parameters'", place: place, allowed: keys) else { return }
     // Without a valid window the values are checked on placeholder dates and discarded.
     let placeholder = Day(rawValue: 0)
-    var p = parameters ?? AnalysisParameters(window: Window(from: placeholder, to: placeholder), censorDate: placeholder)
+    var p =
+      parameters ?? AnalysisParameters(window: Window(from: placeholder, to: placeholder), censorDate: placeholder)
     if let v = fields["id_format"].flatMap({
       reader.choice($0, "'id_format'\(place)", IDFormat.allCases.map { ($0.rawValue, $0) })
     }) { p.idFormat = v }

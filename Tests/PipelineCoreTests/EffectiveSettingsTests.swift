@@ -39,9 +39,10 @@ final class EffectiveSettingsTests: XCTestCase {
 
   func testWrittenDefaultsHashLikeLeftOutOnes() throws {
     let explicit = Fixtures.minimal + "parameters: {episode_gap_days: 30, id_format: cpr}\npublish: {min_cell: 5}\n"
-    XCTAssertEqual(try Fixtures.parse(explicit).configurationHash, try Fixtures.parse(Fixtures.minimal).configurationHash)
+    let baseline = try Fixtures.parse(Fixtures.minimal).configurationHash
+    XCTAssertEqual(try Fixtures.parse(explicit).configurationHash, baseline)
     let changed = Fixtures.minimal + "parameters: {episode_gap_days: 31}\n"
-    XCTAssertNotEqual(try Fixtures.parse(changed).configurationHash, try Fixtures.parse(Fixtures.minimal).configurationHash)
+    XCTAssertNotEqual(try Fixtures.parse(changed).configurationHash, baseline)
   }
 
   func testParameterReadsPerStage() throws {
