@@ -1,1 +1,0 @@
-// PipelineCoreTests: written with the module.
