@@ -3,7 +3,7 @@ import WelfareUseStage
 import XCTest
 
 /// Cross-tab margins and service use against a brute-force recount on random inputs.
-final class PropertyTests: XCTestCase {
+final class WelfarePropertyTests: XCTestCase {
   func testMarginsAndUseMatchABruteForceRecount() {
     var random = SplitMix64(state: 8_110)
     let codes = ["101", "147", "851", "751", "461", "259", "999", "Aarhus"]
