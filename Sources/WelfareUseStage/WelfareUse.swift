@@ -31,7 +31,8 @@ public func welfareUse(
 }
 
 /// One row per service, then one per indicator. An indicator's service that no source
-/// provides counts as not used: `all_of` then holds for nobody, `any_of` ignores it.
+/// provides counts as not used: `all_of` then holds for nobody, `any_of` ignores it. An
+/// indicator listing no services holds for nobody.
 func useCounts(
   typology: [PersonTypology], use: ServiceUse, serviceNames: [String], indicators: [Indicator]
 ) -> [GroupCounts] {
@@ -50,7 +51,7 @@ func useCounts(
         perGroup: countPerGroup(typology) { row in
           let used = { (service: Int?) in service.map { use.used(row: row, service: $0) } ?? false }
           return switch indicator.combination {
-          case .allOf: services.allSatisfy(used)
+          case .allOf: !services.isEmpty && services.allSatisfy(used)
           case .anyOf: services.contains(where: used)
           }
         }))

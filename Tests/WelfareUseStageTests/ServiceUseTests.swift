@@ -69,7 +69,10 @@ final class ServiceUseTests: XCTestCase {
         indicators: [
           Indicator(name: "all", combination: .allOf, services: ["psychiatric", "housing"]),
           Indicator(name: "any", combination: .anyOf, services: ["psychiatric", "housing"]),
+          Indicator(name: "all of none", combination: .allOf, services: []),
+          Indicator(name: "any of none", combination: .anyOf, services: []),
         ]))
-    XCTAssertEqual(figures.use.map(\.perGroup), [[0, 1, 0], [0, 0, 0], [0, 1, 0]])
+    // psychiatric: the one episodic person; all: no (housing unused); any: yes; empty lists: nobody.
+    XCTAssertEqual(figures.use.map(\.perGroup), [[0, 1, 0], [0, 0, 0], [0, 1, 0], [0, 0, 0], [0, 0, 0]])
   }
 }
