@@ -15,9 +15,10 @@ final class WelfarePropertyTests: XCTestCase {
       }
       let persons = (PersonKey(1)...60).compactMap { person -> PersonRecord? in
         guard Int.random(in: 0..<5, using: &random) > 0 else { return nil }
+        let born = day("1940-01-01") + Int.random(in: 0...30_000, using: &random)
         return PersonRecord(
           person: person, sex: [Sex.male, .female, nil].randomElement(using: &random)!,
-          birthDate: Bool.random(using: &random) ? day("1940-01-01") + Int.random(in: 0...30_000, using: &random) : nil,
+          birthDate: Bool.random(using: &random) ? born : nil,
           municipality: codes.randomElement(using: &random), order: Int(person))
       }
       let events = (0..<300).map { _ in
@@ -42,7 +43,9 @@ final class WelfarePropertyTests: XCTestCase {
       XCTAssertEqual(columnSums(figures.sexAge.map(\.perGroup)), groupSizes, "round \(round)")
 
       func used(_ person: PersonKey, _ service: Int) -> Bool {
-        events.contains { $0.person == person && $0.service == service && $0.start <= window.to && $0.end >= window.from }
+        events.contains {
+          $0.person == person && $0.service == service && $0.start <= window.to && $0.end >= window.from
+        }
       }
       let tests: [(PersonKey) -> Bool] = [
         { used($0, 0) }, { used($0, 1) }, { used($0, 2) },
