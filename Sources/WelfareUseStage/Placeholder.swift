@@ -1,1 +1,0 @@
-// WelfareUseStage: implemented by its owner; this file goes when the module has real sources.

@@ -1,1 +1,0 @@
-// RepeatUseStageTests: written with the module.

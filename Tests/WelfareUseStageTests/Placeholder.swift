@@ -1,1 +1,0 @@
-// WelfareUseStageTests: written with the module.

@@ -1,0 +1,42 @@
+import XCTest
+
+@testable import WelfareUseStage
+
+final class RegionTableTests: XCTestCase {
+  func testTheBundledTable() {
+    let table = RegionTable.bundled
+    XCTAssertEqual(table.regions.map(\.code), ["1081", "1082", "1083", "1084", "1085"])
+    XCTAssertEqual(table.regions.map(\.name), Array(regionNames.dropLast()))
+    XCTAssertEqual(table.regionIndex(ofMunicipality: "101"), 3)  // København, Region Hovedstaden
+    XCTAssertEqual(table.regionIndex(ofMunicipality: "860"), 0)  // Hjørring, Region Nordjylland
+    XCTAssertEqual(table.regionIndex(ofMunicipality: "259"), 4)  // Køge, Region Sjælland
+    XCTAssertNil(table.regionIndex(ofMunicipality: "999"))
+    XCTAssertNil(table.regionIndex(ofMunicipality: nil))
+  }
+
+  func testParsingToleratesABomCrlfBlankLinesAndSpaces() throws {
+    let csv = "\u{FEFF}municipality_code,municipality_name,region_code,region_name\r\n"
+      + "851,Aalborg,1081,Region Nordjylland\r\n\r\n 101 ,København, 1084 ,Region Hovedstaden\r\n"
+      + "461,Odense,1083,Region Syddanmark"
+    let table = try RegionTable(csv: csv)
+    XCTAssertEqual(
+      table.regions,
+      [
+        .init(code: "1081", name: "Region Nordjylland"), .init(code: "1083", name: "Region Syddanmark"),
+        .init(code: "1084", name: "Region Hovedstaden"),
+      ])
+    XCTAssertEqual(table.regionIndex(ofMunicipality: "101"), 2)
+    XCTAssertEqual(table.regionIndex(ofMunicipality: "461"), 1)
+  }
+
+  func testMalformedFilesAreErrors() {
+    XCTAssertThrowsError(try RegionTable(csv: "code,region_code,region_name\n101,1084,X")) {
+      XCTAssertEqual($0 as? RegionTableError, .missingColumn("municipality_code"))
+    }
+    XCTAssertThrowsError(
+      try RegionTable(csv: "municipality_code,region_code,region_name\n101,1084,X\n147,1084")
+    ) {
+      XCTAssertEqual($0 as? RegionTableError, .badRow(line: 3))
+    }
+  }
+}
