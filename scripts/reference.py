@@ -486,6 +486,34 @@ def stay_night_count(s):
     return max(1, (s["end"] - s["start"]).days)
 
 
+def night_span(s):
+    """SPEC 1: a stay's nights as one closed interval of dates
+    [first night, last night] = [start, end-1], or [start, start] same-day.
+    Equivalent to stay_nights(s), but counted by arithmetic (speed)."""
+    return s["start"], max(s["start"], s["end"] - ONE)
+
+
+def nights_union(stays):
+    """SPEC 5.5: the union of a person's nights, as sorted disjoint intervals."""
+    out = []
+    for a, b in sorted(night_span(s) for s in stays):
+        if out and a <= out[-1][1] + ONE:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def nights_between(intervals, lo, hi):
+    """Number of nights of the union whose date lies in [lo, hi]."""
+    return sum(max(0, (min(b, hi) - max(a, lo)).days + 1) for a, b in intervals)
+
+
+def has_night_between(s, lo, hi):
+    a, b = night_span(s)
+    return a <= hi and b >= lo
+
+
 def build_episodes(stays, gap):
     """SPEC 1: chain a person's stays in (start, end) order; join when
     start - latest end <= gap. Censored when the latest end comes from an
@@ -501,20 +529,15 @@ def build_episodes(stays, gap):
     for ep in eps:
         at_end = [s for s in ep["stays"] if s["end"] == ep["end"]]
         ep["censored"] = all(s["censored"] for s in at_end)
-        ep["nights"] = set().union(*(stay_nights(s) for s in ep["stays"]))
     return eps
 
 
-def in_window(d, conf):
-    return conf["from"] <= d <= conf["to"]
-
-
 def person_measures(stays, episodes, conf):
-    """SPEC 6: E, D, S in the window."""
-    E = sum(1 for ep in episodes if any(in_window(n, conf) for n in ep["nights"]))
-    nights = set().union(*(stay_nights(s) for s in stays)) if stays else set()
-    D = sum(1 for n in nights if in_window(n, conf))
-    S = sum(1 for s in stays if any(in_window(n, conf) for n in stay_nights(s)))
+    """SPEC 6: E, D, S in the window (an episode's nights = its stays' nights)."""
+    lo, hi = conf["from"], conf["to"]
+    E = sum(1 for ep in episodes if any(has_night_between(s, lo, hi) for s in ep["stays"]))
+    D = nights_between(nights_union(stays), lo, hi)
+    S = sum(1 for s in stays if has_night_between(s, lo, hi))
     return E, D, S
 
 
@@ -534,27 +557,40 @@ def kmeans(points, initial, max_iter=100):
     n = len(points)
     if any(initial.count(k) == 0 for k in range(3)):
         return None
+    # Equal points always share a cluster (the rules and the nearest-centroid
+    # step are functions of the point), so work on distinct points with counts.
+    weight = Counter(points)
+    distinct = sorted(weight)
+    start = dict(zip(points, initial))
     means = [Fraction(sum(p[f] for p in points), n) for f in range(2)]
     var = [sum((Fraction(p[f]) - means[f]) ** 2 for p in points) / n for f in range(2)]
 
-    def centroid(members, k, old):
-        if not members:
-            return old[k]
-        return tuple(Fraction(sum(points[i][f] for i in members), len(members)) for f in range(2))
+    def centroids(assign, old):
+        out = []
+        for k in range(3):
+            members = [p for p in distinct if assign[p] == k]
+            size = sum(weight[p] for p in members)
+            if size == 0:
+                out.append(old[k])  # an emptied cluster keeps its centroid
+            else:
+                out.append(tuple(Fraction(sum(p[f] * weight[p] for p in members), size)
+                                 for f in range(2)))
+        return out
 
     def dist(p, c):
+        """Squared Euclidean distance of z-scores = sum (x - c)^2 / variance."""
         return sum(((p[f] - c[f]) ** 2) / var[f] for f in range(2) if var[f] != 0)
 
-    assign = list(initial)
-    cents = [centroid([i for i in range(n) if assign[i] == k], k, None) for k in range(3)]
+    assign = {p: start[p] for p in distinct}
+    cents = centroids(assign, None)
     for _ in range(max_iter):
-        new = []
-        for p in points:
+        new = {}
+        for p in distinct:
             ds = [dist(p, c) for c in cents]
-            new.append(ds.index(min(ds)))  # ties -> first of short, episodic, long
+            new[p] = ds.index(min(ds))  # ties -> first of short, episodic, long
         changed = new != assign
         assign = new
-        cents = [centroid([i for i in range(n) if assign[i] == k], k, cents) for k in range(3)]
+        cents = centroids(assign, cents)
         if not changed:
             break
     # naming: highest mean D -> long; of the rest higher mean E -> episodic (NOTES b)
@@ -565,7 +601,7 @@ def kmeans(points, initial, max_iter=100):
     names = {long_k: "long", epi_k: "episodic"}
     for k in rest:
         names.setdefault(k, "short")
-    return [names[a] for a in assign]
+    return [names[assign[p]] for p in points]
 
 
 def classify(typ_persons, conf):
@@ -907,12 +943,13 @@ def table_stay_thresholds(stays, years, conf):
 
 
 def year_nights(stays, y):
-    a, b = dt.date(y, 1, 1), dt.date(y, 12, 31)
-    return {n for s in stays for n in stay_nights(s) if a <= n <= b}
+    """SPEC 7: a person's nights (union) in calendar year y (NOTES m)."""
+    return nights_between(nights_union(stays), dt.date(y, 1, 1), dt.date(y, 12, 31))
 
 
 def stays_in_year(stays, y):
-    return [s for s in stays if any(n.year == y for n in stay_nights(s))]
+    """SPEC 7: stays with at least one night in y (New Year stays count in both)."""
+    return [s for s in stays if has_night_between(s, dt.date(y, 1, 1), dt.date(y, 12, 31))]
 
 
 def table_yearly_users(by_person, years, conf):
@@ -923,7 +960,7 @@ def table_yearly_users(by_person, years, conf):
     for y in years:
         users = [p for p, ss in by_person.items() if year_nights(ss, y)]
         nst = sum(len(stays_in_year(by_person[p], y)) for p in users)
-        nn = sum(len(year_nights(by_person[p], y)) for p in users)
+        nn = sum(year_nights(by_person[p], y) for p in users)
         n = len(users)
         if y - L >= conf["from"].year:
             ret = sum(1 for p in users
