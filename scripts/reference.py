@@ -68,6 +68,22 @@ NOTES -- choices where SPEC.md and docs/DECISIONS.md are silent
  (p) The k-means fallback to rules (an empty rules group) is counted as
      typology_fallbacks = 1.
  (q) Rejected rows are counted, not written to a rejects file.
+ (r) Stitch: when two closed records give the same latest end, the earlier
+     one (in start order) keeps supplying exit_reason/municipality.
+ (s) Secondary suppression relations: typology_by_region's "regions of a
+     group" also covers the `total` group column; typology_by_sex_age's
+     three kinds cover the total rows of the other dimensions too (e.g. the
+     age bands of (M, total) and of (total, short)). Kinds are visited in
+     the listed order, each kind's relations in row order of their first
+     part. (On the edge fixture the result is the same if all relations of
+     a table are instead merged into one row order.)
+ (t) Services with `codes`: a row with a missing code is filtered; the
+     prefixes are normalised like the codes (upper case, dots removed).
+     Persons/services rows are filtered to the cohort before the code filter.
+ (u) max_reject_share is exceeded when rejected / read > max_reject_share.
+ (v) Municipalities file: --municipalities PATH, else env
+     REGPIPE_MUNICIPALITIES, else <script>/../../shared/data/municipalities.csv,
+     else <repo>/data/municipalities.csv.
 """
 
 import codecs
@@ -786,8 +802,12 @@ def rows_index(t, keys):
 
 def run(pipeline_path, outdir, muni_path=None):
     conf = load_config(pipeline_path)
-    muni = load_municipalities(muni_path or os.environ.get("REGPIPE_MUNICIPALITIES")
-                               or DEFAULT_MUNICIPALITIES)
+    muni_path = muni_path or os.environ.get("REGPIPE_MUNICIPALITIES")
+    if not muni_path:
+        muni_path = DEFAULT_MUNICIPALITIES
+        if not os.path.exists(muni_path):
+            muni_path = os.path.join(SCRIPT_DIR, "..", "data", "municipalities.csv")
+    muni = load_municipalities(muni_path)
     quality = {"sources": OrderedDict(), "dedup": {}}
 
     # ---- SPEC 4 load (all sources, so that errors stop before any output)
