@@ -81,11 +81,11 @@ NOTES -- choices where SPEC.md and docs/DECISIONS.md are silent
      prefixes are normalised like the codes (upper case, dots removed).
      Persons/services rows are filtered to the cohort before the code filter.
  (u) max_reject_share is exceeded when rejected / read > max_reject_share.
- (w) Exact duplicates (5.2) compare the canonical fields only, not the
-     source: equal rows from two sources are one stay (the first is kept).
  (v) Municipalities file: --municipalities PATH, else env
      REGPIPE_MUNICIPALITIES, else <script>/../../shared/data/municipalities.csv,
      else <repo>/data/municipalities.csv.
+ (w) Exact duplicates (5.2) compare the canonical fields only, not the
+     source: equal rows from two sources are one stay (the first is kept).
 """
 
 import codecs
