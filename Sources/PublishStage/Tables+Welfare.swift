@@ -64,10 +64,14 @@ func sexAgeTable(_ figures: WelfareFigures) throws -> Table {
   let (sexes, bands, groups) = (Labels.sexes.count, Labels.ageBands.count, Labels.groups.count)
   // counts[s][b][g] over the whole grid, totals included.
   var counts = Array(repeating: Array(repeating: Array(repeating: 0, count: groups), count: bands), count: sexes)
+  var seen: Set<[Int]> = []
   for cell in figures.sexAge {
     guard let s = Labels.sexes.dropLast().firstIndex(of: cell.sex),
       let b = Labels.ageBands.dropLast().firstIndex(of: cell.ageBand)
     else { throw PublishError("typology_by_sex_age: unexpected sex or age band in the figures") }
+    guard seen.insert([s, b]).inserted else {
+      throw PublishError("typology_by_sex_age: sex \(cell.sex), age band \(cell.ageBand) twice in the figures")
+    }
     try requireCount(cell.perGroup, groups - 1, "typology_by_sex_age groups")
     for (g, persons) in cell.perGroup.enumerated() {
       for s2 in [s, sexes - 1] {
