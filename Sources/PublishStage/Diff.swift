@@ -30,7 +30,11 @@ public struct TableDifference: Hashable, Sendable, CustomStringConvertible {
     self.actual = actual
   }
 
-  public var description: String { "\(table) / \(row) / \(column) / \(expected) / \(actual)" }
+  /// `table / row / column / expected / actual`, `-` standing for a row or column that
+  /// does not apply (a whole table or column).
+  public var description: String {
+    "\(table) / \(row.isEmpty ? "-" : row) / \(column.isEmpty ? "-" : column) / \(expected) / \(actual)"
+  }
 }
 
 /// Compares the `*.csv` tables of two folders cell by cell. Rows are matched by their
