@@ -1,5 +1,6 @@
 /// Horizontal grouped bar charts as inline SVG for the offline report: no scripts, no
-/// external resources, integer coordinates so the bytes are deterministic.
+/// external resources, integer coordinates so the bytes are deterministic. Every bar is
+/// labelled with its series on the left and its value on the right, so no legend is needed.
 struct BarChart {
   /// One bar: a published share, a suppressed cell, or no value (denominator 0).
   enum Value {
@@ -23,9 +24,8 @@ struct BarChart {
 
   /// The chart as an `<svg>` element; `id` keeps its hatch pattern's id unique on the page.
   func svg(id: String) -> String {
-    let legendHeight = 20
     let rowsHeight = groups.reduce(0) { $0 + Self.groupHeader + $1.values.count * (Self.barHeight + Self.gap) + 6 }
-    let (width, height) = (Self.labelWidth + Self.barArea + 110, legendHeight + rowsHeight + 4)
+    let (width, height) = (Self.labelWidth + Self.barArea + 110, rowsHeight + 4)
     let largest = groups.flatMap(\.values).compactMap { value -> Double? in
       if case .share(let share, _) = value { share } else { nil }
     }.max() ?? 0
@@ -35,13 +35,7 @@ struct BarChart {
       "<title>\(HTML.escape(title))</title>",
       "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#fff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#999\" stroke-width=\"2\"/></pattern></defs>",
     ]
-    var x = 0
-    for (s, name) in series.enumerated() {
-      parts.append("<rect x=\"\(x)\" y=\"4\" width=\"10\" height=\"10\" fill=\"\(Self.color(s))\"/>")
-      parts.append("<text x=\"\(x + 14)\" y=\"13\">\(HTML.escape(name))</text>")
-      x += 24 + 7 * name.count
-    }
-    var y = legendHeight
+    var y = 0
     for group in groups {
       parts.append("<text x=\"0\" y=\"\(y + 14)\" class=\"group\">\(HTML.escape(group.label))</text>")
       y += Self.groupHeader

@@ -26,7 +26,7 @@ enum HTML {
     ]
     for row in table.rows.indices {
       let cells = table.columns.indices.map { column -> String in
-        let numeric = !table.columns[column].kind.isKey && table.columns[column].kind != .text
+        let numeric = [.count, .share, .mean, .sum].contains(table.columns[column].kind)
         let align = numeric ? " class=\"num\"" : ""
         guard let text = table.text(row: row, column: column) else {
           return "<td class=\"suppressed\">suppressed</td>"
