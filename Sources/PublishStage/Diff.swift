@@ -7,6 +7,8 @@ public struct TableDifference: Hashable, Sendable, CustomStringConvertible {
     case missingTable, extraTable, missingRow, extraRow, missingColumn, extraColumn
     /// The same rows in another order (the row is the first that moved).
     case rowOrder
+    /// The same columns in another order (the column is the first that moved).
+    case columnOrder
     /// A cell suppressed on one side only.
     case suppression
     /// A published value that differs (beyond the tolerance for a decimal).
@@ -42,9 +44,9 @@ public struct TableDifference: Hashable, Sendable, CustomStringConvertible {
 /// `age_band`, as present). Values with a decimal point (shares, means) may differ by
 /// `tolerance`; every other value (counts, sums, labels, booleans) must be identical;
 /// a cell suppressed on one side only is one `suppression` difference (its value is not
-/// compared as well). Missing or extra tables, rows and columns, and a changed row order,
-/// are reported. Differences come table by table (sorted by name), then in the expected
-/// table's row and column order. Throws when a folder or file cannot be read.
+/// compared as well). Missing or extra tables, rows and columns, and a changed row or
+/// column order are reported. Differences come table by table (sorted by name), then in
+/// the expected table's row and column order. Throws when a folder or file cannot be read.
 public func diffTables(expected: String, actual: String, tolerance: Double) throws -> [TableDifference] {
   let (expectedNames, actualNames) = (try tableNames(in: expected), try tableNames(in: actual))
   var differences: [TableDifference] = []
@@ -122,6 +124,9 @@ private func compare(_ expected: CSVTable, _ actual: CSVTable, tolerance: Double
     differences.append(.init(kind: .extraColumn, table: table, row: "", column: column, expected: "absent", actual: "present"))
   }
   let common = expected.header.filter { actual.header.contains($0) }
+  if let moved = zip(common, actual.header.filter { expected.header.contains($0) }).first(where: { $0 != $1 }) {
+    differences.append(.init(kind: .columnOrder, table: table, row: "", column: moved.0, expected: moved.0, actual: moved.1))
+  }
   let sharedKeys = expected.keys.filter { actual.rows[$0] != nil }
   if let moved = zip(sharedKeys, actual.keys.filter { expected.rows[$0] != nil }).first(where: { $0 != $1 }) {
     differences.append(.init(kind: .rowOrder, table: table, row: moved.0, column: "", expected: moved.0, actual: moved.1))

@@ -64,15 +64,6 @@ public enum Cell: Hashable, Sendable {
   public var intValue: Int? {
     if case .int(let value) = self { value } else { nil }
   }
-
-  /// The value as a number, for drawing charts; nil for text and empty cells.
-  public var doubleValue: Double? {
-    switch self {
-    case .int(let value): Double(value)
-    case .ratio(let numerator, let denominator): Double(numerator) / Double(denominator)
-    case .text, .bool, .empty: nil
-    }
-  }
 }
 
 /// A cell of one of the published tables, by table name, row index and column index.

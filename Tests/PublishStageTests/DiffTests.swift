@@ -93,6 +93,21 @@ final class DiffTests: XCTestCase {
       ["returns / year=2019 / - / year=2019 / year=2020"])
   }
 
+  func testColumnOrderIsReported() throws {
+    let expected = try folder("a", [smallTable()])
+    let actual = root + "/b"
+    try FileManager.default.createDirectory(atPath: actual, withIntermediateDirectories: true)
+    let swapped = smallTable().csv().split(separator: "\n").map { line -> String in
+      var fields = CSVText.records(String(line))[0].map(CSVText.field)
+      fields.swapAt(2, 3)
+      return fields.joined(separator: ",")
+    }
+    try (swapped.joined(separator: "\n") + "\n").write(toFile: actual + "/small.csv", atomically: true, encoding: .utf8)
+    XCTAssertEqual(
+      try diffTables(expected: expected, actual: actual, tolerance: 0).map(\.description),
+      ["small / - / share / share / mean"])
+  }
+
   func testAnUnreadableFolderIsAnError() {
     XCTAssertThrowsError(try diffTables(expected: root + "/none", actual: root + "/none", tolerance: 0))
   }
