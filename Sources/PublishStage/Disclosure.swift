@@ -36,7 +36,7 @@
 /// - `welfare_use`: `share` ← the row's `persons` and the group's `persons` in `typology`.
 ///
 /// An empty cell (denominator 0, or an unreported `returning_users`) holds no value and
-/// is never marked suppressed.
+/// is never marked suppressed. `tables` must hold every table a derivation names.
 public func applyDisclosureControl(_ tables: inout [Table], minCell: Int) {
   suppressPrimary(&tables, minCell: minCell)
   suppressSecondary(&tables)
