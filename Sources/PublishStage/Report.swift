@@ -1,0 +1,178 @@
+/// One self-contained offline HTML page presenting the published tables: inline CSS
+/// and inline SVG, no scripts, no external fonts or images. Each chart is followed by
+/// the tables it draws; suppressed cells are drawn hatched and labelled `suppressed`,
+/// never as a number. Pipeline parameters and the input files come last. Every text
+/// taken from the tables, parameters or inputs is escaped.
+public func renderReport(
+  tables: [Table], parameters: [(String, String)], inputs: [(path: String, bytes: Int, sha256: String)]
+) -> String {
+  let byName = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+  var sections: [String] = []
+  for (index, section) in ReportSection.all.enumerated() {
+    sections.append(section.html(byName, id: "chart\(index + 1)"))
+  }
+  let drawn = Set(ReportSection.all.flatMap(\.tables))
+  let further = tables.filter { !drawn.contains($0.name) }
+  if !further.isEmpty {
+    sections.append(
+      "<section>\n<h2>Further tables</h2>\n" + further.map(HTML.table).joined(separator: "\n") + "\n</section>")
+  }
+  let parameterRows = parameters.map { "<tr><th>\(HTML.escape($0.0))</th><td>\(HTML.escape($0.1))</td></tr>" }
+  let inputRows = inputs.map {
+    "<tr><td>\(HTML.escape($0.path))</td><td class=\"num\">\($0.bytes)</td><td><code>\(HTML.escape($0.sha256))</code></td></tr>"
+  }
+  sections.append(
+    (["<section>", "<h2>Pipeline parameters</h2>", "<table>"] + parameterRows
+      + ["</table>", "<h2>Inputs</h2>", "<table>", "<tr><th>path</th><th>bytes</th><th>SHA-256</th></tr>"]
+      + inputRows + ["</table>", "</section>"]).joined(separator: "\n"))
+  return """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <title>regpipe tables</title>
+    <style>
+    body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
+    svg { display: block; margin: 1em 0; font-size: 12px; }
+    svg .group { font-weight: bold; }
+    table { border-collapse: collapse; margin: 1em 0; font-size: 13px; }
+    caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
+    th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; }
+    td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    td.suppressed { color: #666; font-style: italic; background: repeating-linear-gradient(45deg, #fff, #fff 4px, #eee 4px, #eee 8px); }
+    td.empty { color: #999; text-align: center; }
+    </style>
+    </head>
+    <body>
+    <h1>regpipe tables</h1>
+    <p>Aggregated, disclosure-controlled tables (SPEC 9). Cells marked <em>suppressed</em> are withheld by disclosure control; <em>–</em> marks a share or mean whose denominator is 0.</p>
+    \(sections.joined(separator: "\n"))
+    </body>
+    </html>
+
+    """
+}
+
+/// A report section: one chart drawn from some tables, then those tables.
+private struct ReportSection: Sendable {
+  let title: String
+  let note: String
+  /// The tables the chart reads, all shown after it.
+  let tables: [String]
+  let chart: @Sendable ([String: Table]) -> BarChart
+
+  func html(_ byName: [String: Table], id: String) -> String {
+    var lines = ["<section>", "<h2>\(HTML.escape(title))</h2>", "<p>\(HTML.escape(note))</p>"]
+    let present = tables.compactMap { byName[$0] }
+    if present.count == tables.count {
+      lines.append(chart(byName).svg(id: id))
+    } else {
+      lines.append("<p>Not drawn: a table is missing.</p>")
+    }
+    lines += present.map(HTML.table)
+    lines.append("</section>")
+    return lines.joined(separator: "\n")
+  }
+
+  static let all = [
+    ReportSection(
+      title: "Typology: share of persons and share of nights",
+      note: "Short, episodic and long users (Kuhn & Culhane): their share of the typology persons and of the nights in the window.",
+      tables: ["typology"],
+      chart: { tables in
+        let table = tables["typology"]!
+        return BarChart(
+          title: "Share of persons and share of nights by group", series: ["share of persons", "share of nights"],
+          groups: rows(table, excludingTotal: "group").map { row in
+            .init(label: key(table, row, "group"), values: [share(table, row, "share_persons"), share(table, row, "share_nights")])
+          })
+      }),
+    ReportSection(
+      title: "Stays per user by year",
+      note: "Users of each year by their number of stays in the year, as a share of the year's users.",
+      tables: ["repeat_use"],
+      chart: { tables in byYear(tables["repeat_use"]!, label: "bin", title: "Users by stays per user") }),
+    ReportSection(
+      title: "Stay length and the 90- and 120-day thresholds by year",
+      note: "Completed stays by year of check-out: share in each length band, and share longer than 90 and 120 nights.",
+      tables: ["stay_duration", "stay_thresholds"],
+      chart: { tables in
+        let (bands, thresholds) = (tables["stay_duration"]!, tables["stay_thresholds"]!)
+        let chart = byYear(bands, label: "band", title: "Completed stays by length")
+        return BarChart(
+          title: "Completed stays by length and over 90 / 120 nights",
+          series: chart.series.map { "\($0) nights" } + ["over 90 nights", "over 120 nights"],
+          groups: chart.groups.map { group in
+            let row = thresholds.rows.indices.first { key(thresholds, $0, "year") == group.label }
+            let extra = ["share_over_90", "share_over_120"].map { column in row.map { share(thresholds, $0, column) } ?? .empty }
+            return .init(label: group.label, values: group.values + extra)
+          })
+      }),
+    ReportSection(
+      title: "Welfare-service use by group",
+      note: "Typology persons using each service or meeting each indicator in the window, as a share of the group's persons.",
+      tables: ["welfare_use"],
+      chart: { tables in
+        let table = tables["welfare_use"]!
+        let indicators = distinct(table, "indicator")
+        return BarChart(
+          title: "Welfare-service use by group", series: Labels.groups,
+          groups: indicators.map { indicator in
+            .init(
+              label: indicator,
+              values: table.rows.indices.filter { key(table, $0, "indicator") == indicator }.map { share(table, $0, "share") })
+          })
+      }),
+    ReportSection(
+      title: "Returns after exit",
+      note: "Exits (uncensored episodes ending in the year) followed by a new episode within the last return horizon, as a share of the exits.",
+      tables: ["returns"],
+      chart: { tables in
+        let table = tables["returns"]!
+        return BarChart(
+          title: "Share of exits followed by a return", series: ["share returned"],
+          groups: table.rows.indices.map { row in
+            let complete = table.text(row: row, column: table.columnIndex("follow_up_complete")!) == "true"
+            let label = key(table, row, "year") + (complete ? "" : " (follow-up incomplete)")
+            return .init(label: label, values: [share(table, row, "share_returned")])
+          })
+      }),
+  ]
+}
+
+/// A chart of a yearly table's `share` per `label` value (its `total` left out), one group per year.
+private func byYear(_ table: Table, label: String, title: String) -> BarChart {
+  let series = distinct(table, label).filter { $0 != Labels.total }
+  return BarChart(
+    title: title, series: series,
+    groups: distinct(table, "year").map { year in
+      let rows = table.rows.indices.filter { key(table, $0, "year") == year && key(table, $0, label) != Labels.total }
+      return .init(label: year, values: rows.map { share(table, $0, "share") })
+    })
+}
+
+/// Rows whose `column` is not `total`.
+private func rows(_ table: Table, excludingTotal column: String) -> [Int] {
+  table.rows.indices.filter { key(table, $0, column) != Labels.total }
+}
+
+/// The distinct values of a key column, in row order.
+private func distinct(_ table: Table, _ column: String) -> [String] {
+  var values: [String] = []
+  for row in table.rows.indices where !values.contains(key(table, row, column)) { values.append(key(table, row, column)) }
+  return values
+}
+
+/// The text of a key column (key cells are never suppressed).
+private func key(_ table: Table, _ row: Int, _ column: String) -> String {
+  table.text(row: row, column: table.columnIndex(column)!) ?? ""
+}
+
+/// A share cell as a bar: its value and percentage text (rounded half away from zero
+/// on the exact rational), or suppressed, or empty.
+private func share(_ table: Table, _ row: Int, _ column: String) -> BarChart.Value {
+  let index = table.columnIndex(column)!
+  guard !table.suppressed[row][index] else { return .suppressed }
+  guard case .ratio(let numerator, let denominator) = table.rows[row][index] else { return .empty }
+  return .share(Double(numerator) / Double(denominator), text: roundedDecimal(numerator * 100, denominator, places: 1) + " %")
+}

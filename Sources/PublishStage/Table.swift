@@ -1,0 +1,176 @@
+/// A published table (SPEC 9): named columns of known kinds, a complete grid of rows,
+/// a suppression flag per cell, and the bookkeeping disclosure control needs — the
+/// additive relations between count cells and, for every derived cell, the counts it
+/// is computed from.
+
+/// What a column holds, which decides how it is rendered and whether it is a count.
+public enum ColumnKind: String, Hashable, Sendable {
+  /// A row label (`group`, `band`, `region`, …): part of the row's key.
+  case text
+  /// A calendar year: part of the row's key, rendered as an integer.
+  case year
+  /// Persons, stays, users or exits: subject to primary and secondary suppression.
+  case count
+  /// A proportion in [0, 1] with 4 decimals.
+  case share
+  /// A mean or ratio with 1 decimal.
+  case mean
+  /// An integer sum that is not a count (`total_nights`, `nights`).
+  case sum
+  /// `true` / `false`.
+  case bool
+
+  /// Decimals a share or mean is rounded to; nil for the other kinds.
+  public var decimals: Int? {
+    switch self {
+    case .share: 4
+    case .mean: 1
+    default: nil
+    }
+  }
+
+  /// Key columns identify a row (for `diff` and people reading the table).
+  public var isKey: Bool { self == .text || self == .year }
+}
+
+public struct Column: Hashable, Sendable {
+  public let name: String
+  public let kind: ColumnKind
+
+  public init(_ name: String, _ kind: ColumnKind) {
+    self.name = name
+    self.kind = kind
+  }
+}
+
+/// One value. Shares and means are kept as the exact rational they come from, so that
+/// rounding half away from zero is exact (no binary floating point in between).
+public enum Cell: Hashable, Sendable {
+  case text(String)
+  case int(Int)
+  /// numerator ÷ denominator, denominator > 0.
+  case ratio(Int, Int)
+  case bool(Bool)
+  /// No value: a share or mean whose denominator is 0, or `returning_users` where
+  /// SPEC 7 does not report it. Empty is not a suppression.
+  case empty
+
+  /// A share or mean: empty when the denominator is 0 (SPEC 9).
+  public static func quotient(_ numerator: Int, _ denominator: Int) -> Cell {
+    denominator == 0 ? .empty : .ratio(numerator, denominator)
+  }
+
+  /// The integer of a count or sum cell, nil otherwise.
+  public var intValue: Int? {
+    if case .int(let value) = self { value } else { nil }
+  }
+}
+
+/// A cell of one of the published tables, by table name, row index and column index.
+public struct CellAddress: Hashable, Sendable {
+  public let table: String
+  public let row: Int
+  public let column: Int
+
+  public init(table: String, row: Int, column: Int) {
+    self.table = table
+    self.row = row
+    self.column = column
+  }
+}
+
+/// Count cells that add up: the parts sum to the total (SPEC 9.1, secondary suppression).
+public struct AdditiveRelation: Hashable, Sendable {
+  /// Which of the table's relation kinds this is, e.g. `groups of a region`; the
+  /// relations of a table are listed kind by kind, in the SPEC's order.
+  public let kind: String
+  /// In row order.
+  public let parts: [CellAddress]
+  public let total: CellAddress
+
+  public init(kind: String, parts: [CellAddress], total: CellAddress) {
+    self.kind = kind
+    self.parts = parts
+    self.total = total
+  }
+}
+
+/// A share, mean or sum and the count cells it is computed from (numerator and
+/// denominator, possibly in another table): it is suppressed when any of them is.
+public struct Derivation: Hashable, Sendable {
+  public let cell: CellAddress
+  public let sources: [CellAddress]
+
+  public init(cell: CellAddress, sources: [CellAddress]) {
+    self.cell = cell
+    self.sources = sources
+  }
+}
+
+public struct Table: Hashable, Sendable {
+  public let name: String
+  public let columns: [Column]
+  public let rows: [[Cell]]
+  /// `suppressed[row][column]`; set by disclosure control.
+  public internal(set) var suppressed: [[Bool]]
+  /// In the order disclosure control visits them: kind by kind, each kind in row
+  /// order of its first part.
+  public let relations: [AdditiveRelation]
+  public let derivations: [Derivation]
+
+  public init(
+    name: String, columns: [Column], rows: [[Cell]], relations: [AdditiveRelation] = [],
+    derivations: [Derivation] = []
+  ) {
+    precondition(rows.allSatisfy { $0.count == columns.count }, "\(name): a row does not fit the columns")
+    self.name = name
+    self.columns = columns
+    self.rows = rows
+    self.suppressed = rows.map { Array(repeating: false, count: $0.count) }
+    self.relations = relations
+    self.derivations = derivations
+  }
+
+  public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+
+  /// The cell at `address` (which must name this table).
+  public subscript(address: CellAddress) -> Cell { rows[address.row][address.column] }
+
+  public func isSuppressed(_ address: CellAddress) -> Bool {
+    suppressed[address.row][address.column]
+  }
+
+  /// The address of a cell of this table.
+  public func address(row: Int, column: Int) -> CellAddress {
+    CellAddress(table: name, row: row, column: column)
+  }
+
+  /// Names of the row's suppressed columns, in column order (the `suppressed` column).
+  public func suppressedColumns(row: Int) -> [String] {
+    columns.indices.filter { suppressed[row][$0] }.map { columns[$0].name }
+  }
+
+  public var suppressedCellCount: Int { suppressed.reduce(0) { $0 + $1.filter { $0 }.count } }
+
+  /// The published text of a cell: nil when suppressed, `""` when empty; counts and
+  /// sums as integers, shares with 4 and means with 1 decimal (rounded half away from
+  /// zero), booleans as `true` / `false`.
+  public func text(row: Int, column: Int) -> String? {
+    guard !suppressed[row][column] else { return nil }
+    switch rows[row][column] {
+    case .text(let text): return text
+    case .int(let value): return String(value)
+    case .ratio(let numerator, let denominator):
+      return roundedDecimal(numerator, denominator, places: columns[column].kind.decimals ?? 0)
+    case .bool(let value): return value ? "true" : "false"
+    case .empty: return ""
+    }
+  }
+
+  /// The row's key, e.g. `year=2019 band=1-30`, from its key columns.
+  public func key(row: Int) -> String {
+    columns.indices.filter { columns[$0].kind.isKey }
+      .map { "\(columns[$0].name)=\(text(row: row, column: $0) ?? "")" }
+      .joined(separator: " ")
+  }
+}

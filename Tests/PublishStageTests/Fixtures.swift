@@ -1,0 +1,63 @@
+import RegisterModel
+
+@testable import PublishStage
+
+/// Small figures shared by the tests, chosen so that each table has something to
+/// suppress. Expected values are worked out in the tests that use them.
+enum Fixtures {
+  /// short 40, episodic 3 (primary), long 20 (secondary): total 63 persons, 8300 nights.
+  static let typology = TypologyFigures(
+    groups: [
+      GroupTotals(persons: 40, stays: 52, episodes: 45, nights: 900),
+      GroupTotals(persons: 3, stays: 30, episodes: 14, nights: 400),
+      GroupTotals(persons: 20, stays: 40, episodes: 22, nights: 7000),
+    ], fellBackToRules: false)
+
+  static let stays = StayFigures(
+    bandLabels: ["1-30", "31-90", "91-180", "181-365", "366+"],
+    years: [
+      StayYearFigures(year: 2020, bandCounts: [0, 0, 0, 0, 0], completedStays: 0, over90: 0, over120: 0, plannedExits: 0),
+      StayYearFigures(year: 2019, bandCounts: [10, 4, 0, 6, 2], completedStays: 22, over90: 8, over120: 7, plannedExits: 9),
+    ])
+
+  static let repeatUse = RepeatUseFigures(
+    binLabels: ["1", "2-4", "5+"], horizonLabels: ["0-180", "181-365", "366-730"],
+    years: [
+      UseYearFigures(year: 2019, users: 30, stays: 50, nights: 2000, binCounts: [20, 7, 3], returningUsers: nil),
+      UseYearFigures(year: 2020, users: 4, stays: 9, nights: 100, binCounts: [2, 2, 0], returningUsers: 1),
+    ],
+    returns: [
+      ReturnYearFigures(year: 2019, exits: 12, returns: [3, 2, 1], followUpComplete: true),
+      ReturnYearFigures(year: 2020, exits: 0, returns: [0, 0, 0], followUpComplete: false),
+    ])
+
+  static let welfare = WelfareFigures(
+    use: [GroupCounts(label: "psychiatric", perGroup: [12, 0, 8])],
+    regions: [
+      GroupCounts(label: "Region Hovedstaden", perGroup: [25, 2, 10]),
+      GroupCounts(label: "Region Sjælland", perGroup: [15, 1, 10]),
+    ],
+    sexAge: [
+      SexAgeCounts(sex: "M", ageBand: "30-39", perGroup: [20, 2, 10]),
+      SexAgeCounts(sex: "F", ageBand: "<18", perGroup: [20, 1, 10]),
+    ])
+
+  static func tables(minCell: Int = 5) throws -> [Table] {
+    try publish(typology: typology, stays: stays, repeatUse: repeatUse, welfare: welfare, minCell: minCell)
+  }
+}
+
+/// Test conveniences for reading tables.
+extension Array where Element == Table {
+  subscript(named name: String) -> Table { first { $0.name == name }! }
+}
+
+extension Table {
+  /// The published text of each row, as in the CSV (suppressed → `nil`).
+  func texts(_ column: String) -> [String?] {
+    rows.indices.map { text(row: $0, column: columnIndex(column)!) }
+  }
+
+  /// Row keys, as `diff` names rows.
+  var keys: [String] { rows.indices.map { key(row: $0) } }
+}

@@ -1,1 +1,0 @@
-// PublishStageTests: written with the module.

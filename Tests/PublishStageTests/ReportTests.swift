@@ -1,0 +1,58 @@
+import XCTest
+
+@testable import PublishStage
+
+final class ReportTests: XCTestCase {
+  private func report() throws -> String {
+    renderReport(
+      tables: try Fixtures.tables(),
+      parameters: [("pipeline", "demo <b>&</b>"), ("min_cell", "5")],
+      inputs: [(path: "Fixtures/\"odd\" name.csv.gz", bytes: 1234, sha256: "ab12")])
+  }
+
+  func testOneChartPerSectionAndNoScripts() throws {
+    let html = try report()
+    XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 5)
+    XCTAssertFalse(html.lowercased().contains("<script"))
+    XCTAssertFalse(html.contains("http://fonts"))
+    XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+    // Each chart is followed by its table.
+    let typologyChart = html.range(of: "<svg")!.lowerBound
+    let typologyTable = html.range(of: "<caption>typology</caption>")!.lowerBound
+    XCTAssertLessThan(typologyChart, typologyTable)
+  }
+
+  func testSuppressedCellsAreMarkedNotNumbered() throws {
+    let html = try report()
+    // typology: episodic and long shares are suppressed → hatched bars, in the chart.
+    let firstChart = String(html[html.range(of: "<svg")!.lowerBound..<html.range(of: "</svg>")!.upperBound])
+    XCTAssertEqual(firstChart.components(separatedBy: ">suppressed</text>").count - 1, 4)
+    XCTAssertTrue(firstChart.contains("fill=\"url(#chart1-hatch)\""))
+    XCTAssertTrue(firstChart.contains(">63.5 %</text>"))  // short: 40/63
+    XCTAssertTrue(html.contains("<td class=\"suppressed\">suppressed</td>"))
+    // The suppressed episodic count (3) appears nowhere in the typology table.
+    XCTAssertTrue(html.contains("<tr><td>episodic</td><td class=\"suppressed\">suppressed</td>"))
+  }
+
+  func testTextIsEscaped() throws {
+    let html = try report()
+    XCTAssertTrue(html.contains("<td>demo &lt;b&gt;&amp;&lt;/b&gt;</td>"))
+    XCTAssertFalse(html.contains("<b>&"))
+    XCTAssertTrue(html.contains("<td>Fixtures/&quot;odd&quot; name.csv.gz</td><td class=\"num\">1234</td>"))
+    XCTAssertEqual(HTML.escape("<a href='x'>&\"</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;")
+  }
+
+  func testFurtherTablesAndMissingTables() throws {
+    let html = try report()
+    for name in ["yearly_users", "typology_by_region", "typology_by_sex_age"] {
+      XCTAssertTrue(html.contains("<caption>\(name)</caption>"), name)
+    }
+    let partial = renderReport(tables: [try Fixtures.tables()[named: "typology"]], parameters: [], inputs: [])
+    XCTAssertEqual(partial.components(separatedBy: "<svg").count - 1, 1)
+    XCTAssertEqual(partial.components(separatedBy: "Not drawn: a table is missing.").count - 1, 4)
+  }
+
+  func testTheReportIsDeterministic() throws {
+    XCTAssertEqual(try report(), try report())
+  }
+}

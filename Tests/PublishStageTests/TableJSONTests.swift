@@ -1,0 +1,36 @@
+import Foundation
+import XCTest
+
+@testable import PublishStage
+
+final class TableJSONTests: XCTestCase {
+  func testExactBytes() {
+    XCTAssertEqual(
+      smallTable().json(pipeline: "demo", minCell: 5),
+      """
+      {
+        "table": "small",
+        "pipeline": "demo",
+        "columns": ["region", "persons", "share", "mean", "complete", "suppressed"],
+        "rows": [
+          {"region": "Region \\"Nord\\", DK", "persons": 12, "share": 0.3333, "mean": 2.3, "complete": true, "suppressed": []},
+          {"region": "total", "persons": null, "share": null, "mean": null, "complete": false, "suppressed": ["persons", "mean"]}
+        ],
+        "min_cell": 5,
+        "suppressed_cells": 2
+      }
+
+      """)
+  }
+
+  func testItParsesAsJSON() throws {
+    let text = smallTable().json(pipeline: "a\tb", minCell: 5)
+    let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+    XCTAssertEqual(object?["pipeline"] as? String, "a\tb")
+    XCTAssertEqual((object?["rows"] as? [[String: Any]])?.count, 2)
+  }
+
+  func testControlCharactersAreEscaped() {
+    XCTAssertEqual(JSONText.string("a\u{1}\\b"), "\"a\\u0001\\\\b\"")
+  }
+}

@@ -1,0 +1,66 @@
+import RegisterModel
+import XCTest
+
+@testable import PublishStage
+
+final class TablesWelfareTests: XCTestCase {
+  func testWelfareUseDividesByTheTypologyGroups() throws {
+    let table = try welfareUseTable(Fixtures.welfare, typology: try typologyTable(Fixtures.typology))
+    XCTAssertEqual(
+      table.keys,
+      ["indicator=psychiatric group=short", "indicator=psychiatric group=episodic", "indicator=psychiatric group=long",
+       "indicator=psychiatric group=total"])
+    // 12/40, 0/3, 8/20, 20/63
+    XCTAssertEqual(table.texts("share"), ["0.3000", "0.0000", "0.4000", "0.3175"])
+    XCTAssertEqual(table.derivations[1].sources, [
+      CellAddress(table: "welfare_use", row: 1, column: 2), CellAddress(table: "typology", row: 1, column: 1),
+    ])
+  }
+
+  func testRegionsInFigureOrderThenUnknownThenTotal() throws {
+    let table = try regionTable(Fixtures.welfare)
+    XCTAssertEqual(
+      table.texts("region").enumerated().filter { $0.offset % 4 == 0 }.map(\.element),
+      ["Region Hovedstaden", "Region Sjælland", "unknown", "total"])
+    XCTAssertEqual(
+      table.texts("persons"),
+      ["25", "2", "10", "37", "15", "1", "10", "26", "0", "0", "0", "0", "40", "3", "20", "63"])
+    // Shares of the region's total: 25/37, 2/37, 10/37.
+    XCTAssertEqual(table.texts("share").prefix(4), ["0.6757", "0.0541", "0.2703", "1.0000"])
+    XCTAssertEqual(table.relations.filter { $0.kind == "groups of a region" }.count, 4)
+    // Regions of a group: for short, episodic, long and total, over the three regions.
+    XCTAssertEqual(
+      table.relations.filter { $0.kind == "regions of a group" }.map { $0.parts.map(\.row) + [$0.total.row] },
+      [[0, 4, 8, 12], [1, 5, 9, 13], [2, 6, 10, 14], [3, 7, 11, 15]])
+  }
+
+  func testSexAgeIsACompleteGrid() throws {
+    let table = try sexAgeTable(Fixtures.welfare)
+    XCTAssertEqual(table.rows.count, 4 * 8 * 4)
+    XCTAssertEqual(table.keys[0], "sex=M age_band=<18 group=short")
+    XCTAssertEqual(table.keys[4 * 8 * 4 - 1], "sex=total age_band=total group=total")
+    XCTAssertEqual(Array(Set(table.keys)).count, table.rows.count)
+    func persons(_ sex: String, _ band: String, _ group: String) -> String? {
+      table.texts("persons")[table.keys.firstIndex(of: "sex=\(sex) age_band=\(band) group=\(group)")!]
+    }
+    XCTAssertEqual(persons("M", "30-39", "episodic"), "2")
+    XCTAssertEqual(persons("M", "30-39", "total"), "32")
+    XCTAssertEqual(persons("M", "total", "long"), "10")
+    XCTAssertEqual(persons("total", "<18", "total"), "31")
+    XCTAssertEqual(persons("total", "total", "total"), "63")
+    XCTAssertEqual(persons("unknown", "unknown", "short"), "0")
+    // 32 (sex, band) + 16 (sex, group) + 32 (band, group) relations.
+    XCTAssertEqual(table.relations.map(\.kind).count, 80)
+    XCTAssertEqual(table.relations[32].parts.map(\.row), (0..<7).map { $0 * 4 })
+    XCTAssertEqual(table.relations[48].parts.map(\.row), [0, 32, 64])
+  }
+
+  func testUnexpectedSexOrDuplicateCellIsAnError() {
+    let odd = WelfareFigures(use: [], regions: [], sexAge: [SexAgeCounts(sex: "K", ageBand: "<18", perGroup: [1, 0, 0])])
+    XCTAssertThrowsError(try sexAgeTable(odd))
+    let twice = WelfareFigures(
+      use: [], regions: [],
+      sexAge: Array(repeating: SexAgeCounts(sex: "M", ageBand: "<18", perGroup: [1, 0, 0]), count: 2))
+    XCTAssertThrowsError(try sexAgeTable(twice))
+  }
+}
