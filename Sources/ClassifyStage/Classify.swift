@@ -4,7 +4,7 @@ import RegisterModel
 /// deduplicated stays. Pure and deterministic: stays are sorted first, so the result
 /// does not depend on the order of the array.
 public func classify(stays: [Stay], parameters: AnalysisParameters) -> ClassifyResult {
-  let sorted = stays.sorted(by: Stay.chainOrder)
+  let sorted = sortedForChaining(stays)
   var episodes: [Episode] = []
   var features: [PersonFeatures] = []
   var i = sorted.startIndex
@@ -39,16 +39,13 @@ public func classify(stays: [Stay], parameters: AnalysisParameters) -> ClassifyR
     stayFigures: stayFigures(stays: stays, parameters: parameters))
 }
 
-extension Stay {
-  /// (person, start, effective end, institution, order): SPEC 1's "order of start, then
-  /// end", made total so that any input order gives the same episodes.
-  static func chainOrder(_ a: Stay, _ b: Stay) -> Bool {
-    if a.person != b.person { return a.person < b.person }
-    if a.start != b.start { return a.start < b.start }
-    if a.effectiveEnd != b.effectiveEnd { return a.effectiveEnd < b.effectiveEnd }
-    if a.institution != b.institution { return a.institution < b.institution }
-    return a.order < b.order
-  }
+/// The stays in (person, start, effective end) order: SPEC 1's "order of start, then
+/// end". Stays equal in all three have the same nights and end, so their relative order
+/// changes neither episodes nor features, and any input order gives the same result.
+/// Sorting compact keys instead of `Stay`s is several times faster at national scale.
+func sortedForChaining(_ stays: [Stay]) -> [Stay] {
+  stays.indices.map { i in (stays[i].person, stays[i].start.rawValue, stays[i].effectiveEnd.rawValue, i) }
+    .sorted(by: <).map { stays[$0.3] }
 }
 
 extension UserGroup {

@@ -11,7 +11,7 @@ struct PersonFeatures: Hashable, Sendable {
   var stays = 0
 }
 
-/// One pass over one person's stays in `Stay.chainOrder`: appends the person's episodes
+/// One pass over one person's stays in `sortedForChaining` order: appends the person's episodes
 /// (SPEC 1) to `episodes` and returns E, D and S for `window`.
 ///
 /// D is a sweep: stays come by start, so a stay's window nights before `coveredUntil`

@@ -28,6 +28,9 @@ func stayFigures(stays: [Stay], parameters: AnalysisParameters) -> StayFigures {
 }
 
 /// The text without leading and trailing whitespace.
-private func trimmed(_ text: String) -> String {
-  String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+private func trimmed(_ text: String) -> Substring {
+  guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+    let last = text.lastIndex(where: { !$0.isWhitespace })
+  else { return "" }
+  return text[first...last]
 }

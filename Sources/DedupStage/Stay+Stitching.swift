@@ -32,24 +32,30 @@ enum StitchKind {
   case overlap, newYear
 }
 
+/// A stitched stay and the rank of its institution (see `institutionRanks`).
+struct StitchedStay {
+  var stay: Stay
+  var institutionRank: Int32
+}
+
 /// Stitches stays given in (person, institution, start) order: each stay is compared
 /// with the merged stay so far at the same person and institution, so a chain of
 /// overlapping records becomes one stay. Each merge counts once, as an overlap or a
 /// New-Year split.
-func stitch(_ stays: [Stay], quality: inout DedupQuality) -> [Stay] {
-  var result: [Stay] = []
+func stitch(_ stays: [(Stay, Int32)], quality: inout DedupQuality) -> [StitchedStay] {
+  var result: [StitchedStay] = []
   result.reserveCapacity(stays.count)
-  for stay in stays {
-    if let last = result.last, last.person == stay.person, last.institution == stay.institution,
-      let kind = last.stitchKind(of: stay)
+  for (stay, rank) in stays {
+    if let last = result.last, last.stay.person == stay.person, last.institutionRank == rank,
+      let kind = last.stay.stitchKind(of: stay)
     {
       switch kind {
       case .overlap: quality.overlapsStitched += 1
       case .newYear: quality.newYearStitched += 1
       }
-      result[result.count - 1].absorb(stay)
+      result[result.count - 1].stay.absorb(stay)
     } else {
-      result.append(stay)
+      result.append(StitchedStay(stay: stay, institutionRank: rank))
     }
   }
   return result
