@@ -21,7 +21,8 @@ func zScores(_ values: [Int]) -> [Double] {
 /// to the lowest cluster index: short, episodic, long); when nothing changed it stops,
 /// otherwise the centroids become their members' means (an emptied cluster keeps its
 /// centroid). At most `maxIterations` assignment passes.
-func lloyd(points: [SIMD2<Double>], initial: [Int], clusterCount: Int = 3, maxIterations: Int = 100) -> [Int] {
+func lloyd(points: [SIMD2<Double>], initial: [Int], clusterCount: Int = 3, maxIterations: Int = 100) -> [Int]
+{
   var assignment = initial
   var centroids = Array(repeating: SIMD2<Double>(0, 0), count: clusterCount)
   recomputeCentroids(&centroids, points: points, assignment: assignment)
@@ -56,7 +57,9 @@ func nearestCentroid(to point: SIMD2<Double>, among centroids: [SIMD2<Double>]) 
 }
 
 /// Each non-empty cluster's centroid becomes its members' mean; empty ones keep theirs.
-private func recomputeCentroids(_ centroids: inout [SIMD2<Double>], points: [SIMD2<Double>], assignment: [Int]) {
+private func recomputeCentroids(
+  _ centroids: inout [SIMD2<Double>], points: [SIMD2<Double>], assignment: [Int]
+) {
   var sums = Array(repeating: SIMD2<Double>(0, 0), count: centroids.count)
   var counts = Array(repeating: 0, count: centroids.count)
   for (point, cluster) in zip(points, assignment) {

@@ -82,7 +82,8 @@ final class ClassifyPropertyTests: XCTestCase {
         XCTAssertEqual(groups.map(\.episodes).reduce(0, +), result.typology.map(\.episodes).reduce(0, +))
         XCTAssertEqual(groups.map(\.nights).reduce(0, +), result.typology.map(\.nights).reduce(0, +))
         for (k, group) in UserGroup.allCases.enumerated() {
-          XCTAssertEqual(groups[k].persons, result.typology.filter { $0.group == group }.count, "seed \(seed)")
+          XCTAssertEqual(
+            groups[k].persons, result.typology.filter { $0.group == group }.count, "seed \(seed)")
         }
       }
     }

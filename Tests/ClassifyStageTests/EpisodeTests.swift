@@ -12,7 +12,8 @@ final class EpisodeTests: XCTestCase {
   func testGapOfExactlyThirtyDaysJoins() {
     // 2020-01-10 + 30 days = 2020-02-09.
     let result = episodes([stay("2020-01-01", "2020-01-10"), stay("2020-02-09", "2020-02-12")])
-    XCTAssertEqual(result, [Episode(person: 1, start: day("2020-01-01"), end: day("2020-02-12"), censored: false)])
+    XCTAssertEqual(
+      result, [Episode(person: 1, start: day("2020-01-01"), end: day("2020-02-12"), censored: false)])
   }
 
   func testGapOfThirtyOneDaysStartsANewEpisode() {
@@ -31,24 +32,30 @@ final class EpisodeTests: XCTestCase {
       stay("A", "2020-01-01", "2020-03-01"), stay("B", "2020-01-05", "2020-01-10"),
       stay("A", "2020-03-31", "2020-04-02"),
     ])
-    XCTAssertEqual(result, [Episode(person: 1, start: day("2020-01-01"), end: day("2020-04-02"), censored: false)])
+    XCTAssertEqual(
+      result, [Episode(person: 1, start: day("2020-01-01"), end: day("2020-04-02"), censored: false)])
   }
 
   func testOpenStayIsCensoredAtItsExtractDate() {
     let result = episodes([stay("2023-06-01", nil, extract: "2023-12-31")])
-    XCTAssertEqual(result, [Episode(person: 1, start: day("2023-06-01"), end: day("2023-12-31"), censored: true)])
+    XCTAssertEqual(
+      result, [Episode(person: 1, start: day("2023-06-01"), end: day("2023-12-31"), censored: true)])
   }
 
   func testClosedStayEndingOnTheOpenStaysEndUncensors() {
     let result = episodes([stay("A", "2023-06-01", nil), stay("B", "2023-09-01", "2023-12-31")])
-    XCTAssertEqual(result, [Episode(person: 1, start: day("2023-06-01"), end: day("2023-12-31"), censored: false)])
+    XCTAssertEqual(
+      result, [Episode(person: 1, start: day("2023-06-01"), end: day("2023-12-31"), censored: false)])
   }
 
   func testCensoringFollowsTheLatestEnd() {
     let openLast = episodes([stay("A", "2023-06-01", "2023-10-01"), stay("B", "2023-09-01", nil)])
     XCTAssertEqual(openLast.map(\.censored), [true])
-    let closedLast = episodes([stay("A", "2023-06-01", nil, extract: "2023-10-01"), stay("B", "2023-09-01", "2023-11-01")])
-    XCTAssertEqual(closedLast, [Episode(person: 1, start: day("2023-06-01"), end: day("2023-11-01"), censored: false)])
+    let closedLast = episodes([
+      stay("A", "2023-06-01", nil, extract: "2023-10-01"), stay("B", "2023-09-01", "2023-11-01"),
+    ])
+    XCTAssertEqual(
+      closedLast, [Episode(person: 1, start: day("2023-06-01"), end: day("2023-11-01"), censored: false)])
   }
 
   func testEpisodesAreByPersonThenStartAndBuiltBeforeTheWindow() {

@@ -22,7 +22,9 @@ func stay(
 }
 
 /// The window 2020–2022, censor date 2023-12-31, default parameters otherwise.
-func parameters(method: TypologyMethod = .kmeans, episodicMin: Int = 4, longMin: Int = 180) -> AnalysisParameters {
+func parameters(method: TypologyMethod = .kmeans, episodicMin: Int = 4, longMin: Int = 180)
+  -> AnalysisParameters
+{
   var parameters = AnalysisParameters(
     window: Window(from: day("2020-01-01"), to: day("2022-12-31")), censorDate: day("2023-12-31"))
   parameters.typology = TypologyParameters(
@@ -35,11 +37,15 @@ func parameters(method: TypologyMethod = .kmeans, episodicMin: Int = 4, longMin:
 func stays(person: PersonKey, episodes: Int, nights: Int) -> [Stay] {
   let first = day("2020-01-01")
   var result = [
-    Stay(person: person, institution: "A", start: first, end: first + (nights - episodes + 1), extractDate: day("2023-12-31"), order: 0)
+    Stay(
+      person: person, institution: "A", start: first, end: first + (nights - episodes + 1),
+      extractDate: day("2023-12-31"), order: 0)
   ]
   for _ in 1..<episodes {
     let start = result.last!.effectiveEnd + 60
-    result.append(Stay(person: person, institution: "A", start: start, end: start, extractDate: day("2023-12-31"), order: 0))
+    result.append(
+      Stay(
+        person: person, institution: "A", start: start, end: start, extractDate: day("2023-12-31"), order: 0))
   }
   return result
 }

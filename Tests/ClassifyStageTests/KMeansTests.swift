@@ -37,7 +37,8 @@ final class KMeansTests: XCTestCase {
     XCTAssertEqual(rules.typology.map(\.group), [.short, .short, .episodic, .episodic, .long, .long, .long])
 
     let result = classify(stays: input, parameters: parameters(method: .kmeans))
-    XCTAssertEqual(result.typology.map(\.group), [.short, .short, .episodic, .episodic, .short, .long, .long])
+    XCTAssertEqual(
+      result.typology.map(\.group), [.short, .short, .episodic, .episodic, .short, .long, .long])
     XCTAssertEqual(
       result.typologyFigures,
       TypologyFigures(
@@ -81,8 +82,10 @@ final class KMeansTests: XCTestCase {
     let result = classify(stays: [stay("2015-01-01", "2015-02-01")], parameters: parameters())
     XCTAssertEqual(result.typology, [])
     XCTAssertEqual(
-      result.typologyFigures, TypologyFigures(groups: [GroupTotals(), GroupTotals(), GroupTotals()], fellBackToRules: true))
-    XCTAssertFalse(classify(stays: [], parameters: parameters(method: .rules)).typologyFigures.fellBackToRules)
+      result.typologyFigures,
+      TypologyFigures(groups: [GroupTotals(), GroupTotals(), GroupTotals()], fellBackToRules: true))
+    XCTAssertFalse(
+      classify(stays: [], parameters: parameters(method: .rules)).typologyFigures.fellBackToRules)
   }
 
   func testZScoresUseThePopulationDeviation() {

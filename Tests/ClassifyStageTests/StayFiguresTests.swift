@@ -7,7 +7,8 @@ import XCTest
 final class StayFiguresTests: XCTestCase {
   func closed(_ start: String, nights: Int, exit: String? = nil) -> Stay {
     Stay(
-      person: 1, institution: "A", start: day(start), end: day(start) + nights, extractDate: day("2023-12-31"),
+      person: 1, institution: "A", start: day(start), end: day(start) + nights,
+      extractDate: day("2023-12-31"),
       exitReason: exit, order: 0)
   }
 
@@ -32,9 +33,15 @@ final class StayFiguresTests: XCTestCase {
       StayFigures(
         bandLabels: ["1-30", "31-90", "91-180", "181-365", "366+"],
         years: [
-          StayYearFigures(year: 2020, bandCounts: [2, 1, 0, 0, 1], completedStays: 4, over90: 1, over120: 1, plannedExits: 1),
-          StayYearFigures(year: 2021, bandCounts: [0, 1, 3, 0, 0], completedStays: 4, over90: 3, over120: 1, plannedExits: 1),
-          StayYearFigures(year: 2022, bandCounts: [0, 0, 0, 1, 0], completedStays: 1, over90: 1, over120: 1, plannedExits: 0),
+          StayYearFigures(
+            year: 2020, bandCounts: [2, 1, 0, 0, 1], completedStays: 4, over90: 1, over120: 1, plannedExits: 1
+          ),
+          StayYearFigures(
+            year: 2021, bandCounts: [0, 1, 3, 0, 0], completedStays: 4, over90: 3, over120: 1, plannedExits: 1
+          ),
+          StayYearFigures(
+            year: 2022, bandCounts: [0, 0, 0, 1, 0], completedStays: 1, over90: 1, over120: 1, plannedExits: 0
+          ),
         ]))
   }
 

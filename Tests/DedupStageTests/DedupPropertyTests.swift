@@ -15,7 +15,8 @@ final class DedupPropertyTests: XCTestCase {
     var stays: [Stay] = []
     for _ in 0..<count {
       let start = first + Int.random(in: 0..<120, using: &rng)
-      let end: Day? = Int.random(in: 0..<10, using: &rng) == 0 ? nil : start + Int.random(in: 0...40, using: &rng)
+      let end: Day? =
+        Int.random(in: 0..<10, using: &rng) == 0 ? nil : start + Int.random(in: 0...40, using: &rng)
       let stay = Stay(
         person: PersonKey.random(in: 1...8, using: &rng),
         institution: ["A", "B", "C"].randomElement(using: &rng)!, start: start, end: end,
@@ -88,7 +89,9 @@ final class DedupPropertyTests: XCTestCase {
       XCTAssertEqual(first.quality, second.quality, "seed \(seed)")
       for (a, b) in zip(first.stays, first.stays.dropFirst()) {
         XCTAssertTrue(
-          (a.person, a.start, a.effectiveEnd, a.institution) < (b.person, b.start, b.effectiveEnd, b.institution),
+          (a.person, a.start, a.effectiveEnd, a.institution) < (
+            b.person, b.start, b.effectiveEnd, b.institution
+          ),
           "seed \(seed)")
       }
     }
