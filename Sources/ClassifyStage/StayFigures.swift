@@ -1,0 +1,36 @@
+import RegisterModel
+
+/// Completed stays by year of end (SPEC 6, tables `stay_duration` and `stay_thresholds`):
+/// closed stays (`end != nil`) whose check-out year is a window year, by full-length
+/// nights. A planned exit has a trimmed exit reason equal to a trimmed planned exit code.
+func stayFigures(stays: [Stay], parameters: AnalysisParameters) -> StayFigures {
+  let bins = Bins(bandEdges: parameters.durationBands)
+  let years = parameters.window.years
+  let plannedCodes = Set(parameters.plannedExitCodes.map(trimmed))
+  var figures = years.map {
+    StayYearFigures(
+      year: $0, bandCounts: Array(repeating: 0, count: bins.lowerBounds.count), completedStays: 0,
+      over90: 0, over120: 0, plannedExits: 0)
+  }
+  for stay in stays {
+    guard let end = stay.end, years.contains(end.year) else { continue }
+    let k = end.year - years.lowerBound
+    let nights = stay.nightCount
+    figures[k].completedStays += 1
+    if let band = bins.index(of: nights) { figures[k].bandCounts[band] += 1 }
+    if nights > 90 { figures[k].over90 += 1 }
+    if nights > 120 { figures[k].over120 += 1 }
+    if let reason = stay.exitReason, plannedCodes.contains(trimmed(reason)) {
+      figures[k].plannedExits += 1
+    }
+  }
+  return StayFigures(bandLabels: bins.labels, years: figures)
+}
+
+/// The text without leading and trailing whitespace.
+private func trimmed(_ text: String) -> Substring {
+  guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+    let last = text.lastIndex(where: { !$0.isWhitespace })
+  else { return "" }
+  return text[first...last]
+}

@@ -1,1 +1,0 @@
-// ClassifyStageTests: written with the module.

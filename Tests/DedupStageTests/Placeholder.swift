@@ -1,1 +1,0 @@
-// DedupStageTests: written with the module.
