@@ -1,24 +1,25 @@
 extension DelimitedReader {
   /// Skips a UTF-8 BOM, decides the delimiter and reads the header row.
   func readHeader(delimiter requested: Delimiter) throws {
-    while end - position < 3, !sourceEnded { try refill() }
-    if end - position >= 3, buffer[position] == 0xEF, buffer[position + 1] == 0xBB,
-      buffer[position + 2] == 0xBF
-    {
-      position += 3
+    let s = state
+    while s.pointee.end - s.pointee.position < 3, !s.pointee.sourceEnded { try refill() }
+    let p = s.pointee.buffer + s.pointee.position
+    if s.pointee.end - s.pointee.position >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF {
+      s.pointee.position += 3
     }
     switch requested {
     case .byte(let byte):
       delimiter = byte
     case .auto:
       // Read the header line as one field, count candidates, then read it again.
-      separator = ByteCode.lineFeed
+      s.pointee.separator = ByteCode.lineFeed
       guard try advance(unquote: false) else { throw emptyFileError }
-      delimiter = Self.mostFrequentCandidate(buffer + recordStart, count: position - recordStart)
-      position = recordStart
-      nextLine = line
+      let bytes = recordBytes
+      delimiter = Self.mostFrequentCandidate(bytes.start, count: bytes.count)
+      s.pointee.position = s.pointee.recordStart
+      s.pointee.nextLine = s.pointee.line
     }
-    separator = delimiter ?? ByteCode.lineFeed
+    s.pointee.separator = delimiter ?? ByteCode.lineFeed
     guard try advance(unquote: true) else { throw emptyFileError }
     headerLine = line
     header = (0..<fieldCount).map { string($0) }

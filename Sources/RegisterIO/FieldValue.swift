@@ -3,7 +3,7 @@ import RegisterModel
 /// Small field-level rules of SPEC 2: missing values, trimming, sex codes, municipalities.
 public enum FieldValue {
   /// `bytes` without surrounding spaces and tabs (quoted fields keep theirs in the reader).
-  @inline(__always)
+  @inlinable
   public static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
     var lower = 0
     var upper = bytes.count
@@ -13,7 +13,7 @@ public enum FieldValue {
   }
 
   /// Missing: empty (after trimming) or SAS's missing value `.`.
-  @inline(__always)
+  @inlinable
   public static func isMissing(_ bytes: UnsafeRawBufferPointer) -> Bool {
     let value = trimmed(bytes)
     return value.isEmpty || (value.count == 1 && value[0] == UInt8(ascii: "."))

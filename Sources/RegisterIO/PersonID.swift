@@ -46,7 +46,7 @@ public final class PersonIDParser {
   }
 
   /// A CPR number: after dropping blanks and `-`, 10 digits, or 9 repaired with a zero.
-  @inline(__always)
+  @inlinable
   public static func parseCPR(_ bytes: UnsafeRawBufferPointer) -> ParsedPersonID {
     var value: Int64 = 0
     var digits = 0

@@ -1,4 +1,4 @@
-import RegisterIO
+@testable import RegisterIO
 import RegisterModel
 import XCTest
 
@@ -41,5 +41,25 @@ final class DateFormatParsingTests: XCTestCase {
 
   func testAutoParsesNothingUntilDecided() {
     XCTAssertNil(DateFormat.auto.parse("2019-03-14"))
+  }
+
+  func testInlinedDayArithmeticAgreesWithDay() {
+    for year in [1, 1899, 1900, 1960, 1999, 2000, 2019, 2020, 2100, 2400, 9999] {
+      for month in 0...13 {
+        for day in 0...32 {
+          XCTAssertEqual(
+            DateParsing.day(year: year, month: month, day: day), Day(year: year, month: month, day: day),
+            "\(year)-\(month)-\(day)")
+        }
+      }
+    }
+  }
+
+  func testEveryMonthAbbreviation() {
+    let names = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    for (index, name) in names.enumerated() {
+      XCTAssertEqual(DateFormat.sas.parse("01\(name)2019"), day(2019, index + 1, 1), name)
+      XCTAssertEqual(DateFormat.sas.parse("01\(name.lowercased())2019"), day(2019, index + 1, 1), name)
+    }
   }
 }
