@@ -1,5 +1,6 @@
 extension DelimitedReader {
-  /// Skips a UTF-8 BOM, decides the delimiter and reads the header row.
+  /// Skips a UTF-8 BOM (in `latin1` sources too, where those bytes can only be the mark of
+  /// a mislabelled UTF-8 file), decides the delimiter and reads the header row.
   func readHeader(delimiter requested: Delimiter) throws {
     let s = state
     while s.pointee.end - s.pointee.position < 3, !s.pointee.sourceEnded { try refill() }

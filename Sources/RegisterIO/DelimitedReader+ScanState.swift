@@ -61,7 +61,7 @@ struct ScanState {
     var count = 0
     var lineFeeds = 0
     var sawQuote = false
-    quotedFields.removeAll(keepingCapacity: true)
+    if !quotedFields.isEmpty { quotedFields.removeAll(keepingCapacity: true) }
     while true {
       while base[p] == ByteCode.space || base[p] == ByteCode.tab { p += 1 }
       if count == fieldCapacity { growFields() }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Streams the records of delimited text (RFC 4180, SPEC 2) from a plain or gzip file.
 ///
 /// The hot path allocates nothing per row: records are scanned in place in one reused
@@ -90,7 +84,7 @@ public final class DelimitedReader {
 
   // MARK: - Records
 
-  /// The header's offsets in the buffer, for delimiter detection.
+  /// The raw bytes of the current record, for delimiter detection.
   var recordBytes: (start: UnsafeMutablePointer<UInt8>, count: Int) {
     (state.pointee.buffer + state.pointee.recordStart, state.pointee.position - state.pointee.recordStart)
   }
