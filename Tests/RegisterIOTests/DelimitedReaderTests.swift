@@ -181,4 +181,14 @@ final class DelimitedReaderTests: XCTestCase {
     XCTAssertEqual(Array(reader.field(2)), [UInt8(ascii: "x")])
     XCTAssertEqual([0, 1, 2].map { reader.isMissing($0) }, [true, true, false])
   }
+
+  func testEmptyFieldsAreKeptAndALineOfDelimitersIsNotBlank() throws {
+    let path = try files.write("a;b;c\n;;\n1;;\n\"\"\n", to: "empty-fields.csv")
+    XCTAssertEqual(
+      try read(path).records,
+      [
+        Record(line: 2, fields: ["", "", ""]), Record(line: 3, fields: ["1", "", ""]),
+        Record(line: 4, fields: [""]),
+      ])
+  }
 }
