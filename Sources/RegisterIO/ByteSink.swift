@@ -1,0 +1,7 @@
+/// Where written bytes go: a plain file (`FileSink`) or a gzip file (`GzipWriter`).
+public protocol ByteSink: AnyObject {
+  func write(_ bytes: UnsafeRawBufferPointer) throws
+}
+
+extension FileSink: ByteSink {}
+extension GzipWriter: ByteSink {}

@@ -1,0 +1,89 @@
+/// Decides a date column's format for `date_format: auto` (SPEC 2) from its first
+/// non-missing values: the one format that parses all of them.
+public struct DateFormatDetector: Sendable {
+  /// The header name, for messages.
+  public let column: String
+  /// How many values decide (the first non-missing ones).
+  public let sampleLimit: Int
+  /// Non-missing values seen so far (at most `sampleLimit`).
+  public private(set) var sampleCount = 0
+  /// Per format of `DateFormat.concrete`, how many sampled values it parses.
+  private var fits = [Int](repeating: 0, count: DateFormat.concrete.count)
+
+  public init(column: String, sampleLimit: Int = 100) {
+    self.column = column
+    self.sampleLimit = sampleLimit
+  }
+
+  /// True once `sampleLimit` values have been seen; later values change nothing.
+  public var isComplete: Bool { sampleCount >= sampleLimit }
+
+  /// Feeds one value; missing values (empty, `.`) and values after the limit are ignored.
+  public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+    guard !isComplete, !FieldValue.isMissing(bytes) else { return }
+    sampleCount += 1
+    for (slot, format) in DateFormat.concrete.enumerated() where format.parse(bytes) != nil {
+      fits[slot] += 1
+    }
+  }
+
+  /// `add(_:)` for text.
+  public mutating func add(_ text: String) {
+    var text = text
+    text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// The formats that parse every sampled value, in `DateFormat.concrete` order.
+  public var candidates: [DateFormat] {
+    DateFormat.concrete.indices.filter { fits[$0] == sampleCount }.map { DateFormat.concrete[$0] }
+  }
+
+  /// The column's format. A column without values has nothing to parse and gets `.iso`.
+  /// Throws when no format parses all sampled values, or when more than one does.
+  public func resolve(path: String) throws -> DateFormat {
+    if sampleCount == 0 { return .iso }
+    let candidates = candidates
+    if candidates.count == 1 { return candidates[0] }
+    if candidates.isEmpty {
+      let best = fits.indices.max { fits[$0] < fits[$1] }!
+      throw Self.noFitError(
+        path: path, column: column, sampleCount: sampleCount,
+        best: fits[best] > 0 ? (DateFormat.concrete[best], fits[best]) : nil)
+    }
+    throw Self.ambiguityError(path: path, column: column, candidates: candidates)
+  }
+
+  static func noFitError(
+    path: String, column: String, sampleCount: Int, best: (format: DateFormat, count: Int)?
+  ) -> RegisterIOError {
+    let detail = best.map { " (\($0.format.rawValue) fits \($0.count))" } ?? ""
+    return RegisterIOError(
+      "\(path): column \(column): no date format fits all of its first \(sampleCount) values\(detail); set date_format"
+    )
+  }
+
+  static func ambiguityError(path: String, column: String, candidates: [DateFormat]) -> RegisterIOError {
+    RegisterIOError(
+      "\(path): column \(column): date format is ambiguous (\(candidates.map(\.rawValue).joined(separator: ", "))); set date_format"
+    )
+  }
+}
+
+extension DelimitedReader {
+  /// Decides the format of each named date column of the file at `path` from its first
+  /// `sampleLimit` non-missing values (reading no further than that), for `date_format: auto`.
+  /// A column missing from the header is an error (see `requireColumn`).
+  public static func detectDateFormats(
+    path: String, columns: [String], delimiter: Delimiter = .auto, encoding: TextEncoding = .utf8,
+    sampleLimit: Int = 100
+  ) throws -> [DateFormat] {
+    let reader = try DelimitedReader(path: path, delimiter: delimiter, encoding: encoding, bufferSize: 1 << 16)
+    let indices = try columns.map { try reader.requireColumn($0) }
+    var detectors = columns.map { DateFormatDetector(column: $0, sampleLimit: sampleLimit) }
+    while !detectors.allSatisfy(\.isComplete), try reader.next() {
+      guard reader.fieldCountMatchesHeader else { continue }
+      for (slot, index) in indices.enumerated() { detectors[slot].add(reader.field(index)) }
+    }
+    return try detectors.map { try $0.resolve(path: path) }
+  }
+}

@@ -1,0 +1,144 @@
+/// Streams the records of delimited text (RFC 4180, SPEC 2) from a plain or gzip file.
+///
+/// The hot path allocates nothing per row: records are scanned in place in one reused
+/// buffer and fields are exposed as byte ranges that stay valid until the next call to
+/// `next()`. Convert a field to `String` only when it is needed (`string(_:)`).
+public final class DelimitedReader {
+  public let path: String
+  public let encoding: TextEncoding
+  /// The field delimiter; nil when `.auto` found no candidate in the header (one column).
+  public internal(set) var delimiter: UInt8?
+  /// The column names of the header, trimmed, unquoted and converted to UTF-8.
+  public internal(set) var header: [String] = []
+  /// The physical line (1-based) where the header starts.
+  public internal(set) var headerLine = 0
+
+  /// Records longer than this are taken for an unclosed quote rather than read whole.
+  @usableFromInline static let maximumRecordBytes = 64 << 20
+
+  let source: ByteReader
+  /// The scanner's state, behind a pointer: the hot path then pays no dynamic
+  /// exclusivity checks, which class properties would cost on every access.
+  @usableFromInline let state: UnsafeMutablePointer<ScanState>
+
+  /// Opens `path` and reads its header. `delimiter: .auto` decides from the header line.
+  public init(
+    path: String, delimiter: Delimiter = .auto, encoding: TextEncoding = .utf8,
+    bufferSize: Int = 1 << 20
+  ) throws {
+    self.path = path
+    self.encoding = encoding
+    source = try ByteReader(path: path)
+    state = .allocate(capacity: 1)
+    state.initialize(to: ScanState(capacity: max(bufferSize, 16)))
+    try readHeader(delimiter: delimiter)
+    state.pointee.headerCount = header.count
+  }
+
+  deinit {
+    state.pointee.deallocate()
+    state.deinitialize(count: 1)
+    state.deallocate()
+  }
+
+  /// Compressed (on-disk) bytes read so far, and the file's size, for progress.
+  public var bytesConsumed: Int { source.bytesConsumed }
+  public var fileSize: Int { source.fileSize }
+
+  /// The physical line (1-based) where the current record starts, for "file:line" messages.
+  public var line: Int { state.pointee.line }
+
+  /// The number of fields of the current record; compare with `header.count`.
+  @inlinable public var fieldCount: Int { state.pointee.fieldCount }
+
+  /// True when the current record has as many fields as the header; the load stage
+  /// rejects the others.
+  @inlinable public var fieldCountMatchesHeader: Bool {
+    state.pointee.fieldCount == state.pointee.headerCount
+  }
+
+  /// Moves to the next record; false at the end of the file. Blank lines are skipped.
+  /// Throws on invalid UTF-8 (`utf8` sources) or a quote left open at the end of the file.
+  public func next() throws -> Bool {
+    try advance(unquote: true)
+  }
+
+  /// The raw bytes of field `index` of the current record (unquoted, unescaped, unquoted
+  /// fields trimmed), in the source's encoding; valid until the next call to `next()`.
+  @inlinable
+  public func field(_ index: Int) -> UnsafeRawBufferPointer {
+    let s = state
+    precondition(index >= 0 && index < s.pointee.fieldCount, "field index out of range")
+    let start = s.pointee.starts[index]
+    return UnsafeRawBufferPointer(start: s.pointee.buffer + start, count: s.pointee.ends[index] - start)
+  }
+
+  /// Field `index` as UTF-8 text (converted from Windows-1252 for `latin1` sources).
+  public func string(_ index: Int) -> String {
+    TextDecoding.string(field(index), encoding: encoding)
+  }
+
+  /// True when field `index` is missing: empty or SAS's `.`.
+  @inlinable
+  public func isMissing(_ index: Int) -> Bool { FieldValue.isMissing(field(index)) }
+
+  // MARK: - Records
+
+  /// The raw bytes of the current record, for delimiter detection.
+  var recordBytes: (start: UnsafeMutablePointer<UInt8>, count: Int) {
+    (state.pointee.buffer + state.pointee.recordStart, state.pointee.position - state.pointee.recordStart)
+  }
+
+  func advance(unquote: Bool) throws -> Bool {
+    let s = state
+    while true {
+      switch s.pointee.scanRecord() {
+      case .record:
+        if s.pointee.isBlank { continue }
+        if encoding == .utf8, let badLine = s.pointee.invalidUTF8Line() {
+          throw RegisterIOError(
+            "\(path):\(badLine): invalid UTF-8; if the file is Latin-1 (Windows-1252), set encoding: latin1 for this source"
+          )
+        }
+        if unquote { s.pointee.unquoteFields() }
+        return true
+      case .needsInput:
+        try refill()
+      case .endOfFile:
+        return false
+      case .unclosedQuote:
+        throw RegisterIOError(
+          "\(path):\(s.pointee.nextLine): a quoted field is not closed before the end of the file")
+      }
+    }
+  }
+
+  /// Keeps the unread bytes, grows the buffer when one record fills it, and reads more.
+  func refill() throws {
+    let s = state
+    s.pointee.compact()
+    if s.pointee.end == s.pointee.capacity {
+      guard s.pointee.capacity < Self.maximumRecordBytes else {
+        throw RegisterIOError(
+          "\(path):\(s.pointee.nextLine): a record is longer than \(Self.maximumRecordBytes >> 20) MiB; is a quote not closed?"
+        )
+      }
+      s.pointee.growBuffer()
+    }
+    let free = UnsafeMutableRawBufferPointer(
+      start: s.pointee.buffer + s.pointee.end, count: s.pointee.capacity - s.pointee.end)
+    let n = try source.read(into: free)
+    if n == 0 { s.pointee.sourceEnded = true }
+    s.pointee.end += n
+    s.pointee.buffer[s.pointee.end] = ByteCode.lineFeed
+  }
+}
+
+/// ASCII bytes the readers and parsers look for.
+@usableFromInline enum ByteCode {
+  @inlinable static var lineFeed: UInt8 { UInt8(ascii: "\n") }
+  @inlinable static var carriageReturn: UInt8 { UInt8(ascii: "\r") }
+  @inlinable static var space: UInt8 { UInt8(ascii: " ") }
+  @inlinable static var tab: UInt8 { UInt8(ascii: "\t") }
+  @inlinable static var quote: UInt8 { UInt8(ascii: "\"") }
+}

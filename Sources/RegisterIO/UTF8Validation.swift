@@ -1,0 +1,39 @@
+/// Strict UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing above
+/// U+10FFFF), with a word-at-a-time pass over ASCII, which is most register text.
+enum UTF8Validation {
+  /// The offset of the first byte that is not part of a valid sequence, or nil.
+  static func firstInvalidByte(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int? {
+    var i = 0
+    let raw = UnsafeRawPointer(bytes)
+    while i + 8 <= count {
+      if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+      i += 8
+    }
+    while i < count {
+      let lead = bytes[i]
+      if lead < 0x80 {
+        i += 1
+        continue
+      }
+      let length: Int
+      var lower: UInt8 = 0x80
+      var upper: UInt8 = 0xBF
+      switch lead {
+      case 0xC2...0xDF: length = 2
+      case 0xE0: length = 3; lower = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED: length = 3; upper = 0x9F
+      case 0xF0: length = 4; lower = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4: length = 4; upper = 0x8F
+      default: return i
+      }
+      guard i + length <= count else { return i }
+      let second = bytes[i + 1]
+      guard second >= lower, second <= upper else { return i }
+      for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+      i += length
+    }
+    return nil
+  }
+}
