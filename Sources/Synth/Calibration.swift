@@ -12,19 +12,19 @@ enum Calibration {
 
   /// Short users: 1–3 stays (mean 1.3), each its own episode, < 180 nights in all
   /// (mean 84: nights = 1 + ⌊178 · u^1.15⌋).
-  static let shortStayWeights: [Double] = [0.72, 0.26, 0.02]
-  static let shortNightsExponent = 1.15
+  static let shortStayWeights: [Double] = [0.71, 0.27, 0.02]
+  static let shortNightsExponent = 1.1
   static let shortGapMean = 40.0
 
   /// Long users: 1–3 stays (mean 2.0), at least 380 nights (mean 558), so that
   /// k-means, not only the rules, keeps them apart from the short users.
   static let longStayWeights: [Double] = [0.28, 0.4, 0.32]
   static let longMinNights = 380
-  static let longExtraNightsMean = 178.0
+  static let longExtraNightsMean = 190.0
   static let longMaxNights = 2000
   /// A move to another shelter within 30 days (one episode, two stays).
   static let longTransferChance = 0.04
-  static let longGapMean = 60.0
+  static let longGapMean = 90.0
 
   /// Episodic users: 6–12 episodes of one stay each (mean 8.3; six or more, so that
   /// k-means keeps them apart from the long users), about 63 nights each on average;
@@ -34,9 +34,9 @@ enum Calibration {
   static let episodicExtraTrials = 6
   static let episodicExtraChance = 0.387
   static let episodicNightsMean = 66.0
-  static let episodicNightsScales: [Double] = [0.3, 1.0, 1.7]
+  static let episodicNightsScales: [Double] = [0.25, 1.0, 1.75]
   static let episodicMaxNights = 400
-  static let episodicGapMean = 12.0
+  static let episodicGapMean = 8.0
 
   /// Same-day stays among one-night stays.
   static let sameDayChance = 0.3

@@ -43,6 +43,7 @@ public struct SynthOptions: Sendable, Hashable {
     guard fromYear <= toYear else { throw SynthError("the first year comes after the last") }
     guard fromYear >= 1900, toYear <= 2200 else { throw SynthError("years must lie in 1900…2200") }
     guard toYear - fromYear < 60 else { throw SynthError("at most 60 years of data") }
+    guard populationSize <= 100_000_000 else { throw SynthError("at most 100,000,000 persons") }
     guard defectRate >= 0, defectRate <= 0.5 else { throw SynthError("defect rate must lie in 0…0.5") }
     if let population, population < persons {
       throw SynthError("population (\(population)) is smaller than the users (\(persons))")

@@ -1,14 +1,15 @@
 import RegisterModel
 
-/// The pipeline file (SPEC 2) that reads a synthetic data set, with paths relative to
-/// its own folder (`filesPrefix` moves them, e.g. for `Pipelines/demo.yaml`).
-enum PipelineFile {
-  static func text(_ options: SynthOptions, name: String = "synth", filesPrefix: String = "") -> String {
+/// The pipeline file (SPEC 2) that reads the data set `options` describe, named `name`,
+/// with file patterns relative to its own folder: `filesPrefix` is prepended (for a
+/// file elsewhere, e.g. `"../Fixtures/demo/"` for `Pipelines/demo.yaml`).
+public func synthPipelineFile(_ options: SynthOptions, name: String = "synth", filesPrefix: String = "") -> String {
     let extract = Day.lastOfYear(options.toYear)
     let window = "{from: \(Day.firstOfYear(options.windowYears.lowerBound)), to: \(extract)}"
     func files(_ pattern: String) -> String { "[\"\(filesPrefix)\(pattern)\"]" }
     return """
-      # Synthetic data from `regpipe synth` (seed \(options.seed)): NOT real register data.
+      # SYNTHETIC data, NOT real register data: \(options.persons) users, population \(options.populationSize),
+      # years \(options.fromYear)-\(options.toYear), seed \(options.seed), defect rate \(options.defectRate).
       pipeline: \(name)
       window: \(window)
       censor_date: \(extract)
@@ -87,5 +88,4 @@ enum PipelineFile {
         formats: [csv, json]
 
       """
-  }
 }

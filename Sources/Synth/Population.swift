@@ -40,11 +40,15 @@ struct SynthPopulation: Sendable {
     (index + 1) * users / size > index * users / size
   }
 
-  /// A 10-digit pseudo person number: an invertible scramble of the index (the
-  /// multiplier is prime to 10), so numbers are unique; a tenth start with 0.
+  /// A 10-digit pseudo person number (not a real CPR: no date, no check digit) below
+  /// 4 · 10^9, so it starts with 0–3 as a CPR number does and a quarter have a leading
+  /// zero to lose. An invertible scramble of the index (the multiplier is prime to the
+  /// modulus), so numbers are unique.
   func pnr(_ index: Int) -> Int {
-    let modulus = 10_000_000_000
-    return (index * 7_919_204_611 % modulus + Int(seed % UInt64(modulus))) % modulus
+    let modulus = 4_000_000_000
+    var mix = seed
+    let offset = Int(SynthRandom.splitMix(&mix) % UInt64(modulus))
+    return (index % modulus * 1_640_531_527 % modulus + offset) % modulus
   }
 
   func person(_ index: Int) -> SynthPerson {

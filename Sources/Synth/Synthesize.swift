@@ -18,6 +18,19 @@ public func synthesize(_ options: SynthOptions, progress: ((Int, Int) -> Void)? 
   let stayFiles = try StayFiles(folder: options.out, years: options.fromYear...options.toYear, defectRate: options.defectRate)
   let serviceFiles = try ServiceFiles(folder: options.out)
   let files = stayFiles.files + serviceFiles.all
+  do {
+    return try write(options, population, stayFiles, serviceFiles, files, progress)
+  } catch {
+    // Leave no partial files behind.
+    for file in files { try? FileManager.default.removeItem(atPath: AtomicFile.temporaryPath(for: file.path)) }
+    throw error
+  }
+}
+
+private func write(
+  _ options: SynthOptions, _ population: SynthPopulation, _ stayFiles: StayFiles, _ serviceFiles: ServiceFiles,
+  _ files: [RegisterFile], _ progress: ((Int, Int) -> Void)?
+) throws -> SynthSummary {
   var usersByType = [0, 0, 0]
   let step = max(1, population.size / 100)
   for index in 0..<population.size {
@@ -36,7 +49,7 @@ public func synthesize(_ options: SynthOptions, progress: ((Int, Int) -> Void)? 
     usersByType: usersByType, population: population.size, stays: stayFiles.stays, openStays: stayFiles.openStays,
     newYearSplits: stayFiles.newYearSplits, serviceEvents: serviceFiles.events, defects: stayFiles.defects)
   for file in files { try file.commit() }
-  try AtomicFile.write(PipelineFile.text(options), to: options.out + "/pipeline.yaml")
+  try AtomicFile.write(synthPipelineFile(options), to: options.out + "/pipeline.yaml")
   try AtomicFile.write(summary.json, to: options.out + "/synth_counts.json")
   return summary
 }
