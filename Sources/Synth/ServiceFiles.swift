@@ -14,9 +14,9 @@ final class ServiceFiles {
   let services: [RegisterFile]
   private(set) var events = 0
 
-  /// Invented treatment places and residential offers (with æ, ø, å).
-  private static let treatmentPlaces = ["Misbrugscenter Århus", "Rusmiddelcenter Søborg", "Behandlingshuset Kærvang"]
-  private static let residentialOffers = ["Bostedet Højvang", "Botilbuddet Ærøvej", "Opholdsstedet Skovsø"]
+  /// Invented treatment places (UTF-8) and residential offers (Latin-1), with æ, ø, å.
+  private let treatmentPlaces = ["Misbrugscenter Århus", "Rusmiddelcenter Søborg", "Behandlingshuset Kærvang"].map(Field.utf8)
+  private let residentialOffers = ["Bostedet Højvang", "Botilbuddet Ærøvej", "Opholdsstedet Skovsø"].map(Field.latin1)
 
   init(folder: String) throws {
     population = try RegisterFile(folder: folder, name: "bef.csv.gz", header: "PNR;KOEN;FOED_DAG;KOM")
@@ -24,24 +24,38 @@ final class ServiceFiles {
   }
 
   func write(_ person: SynthPerson) throws {
-    let pnr = Field.digits(person.pnr, width: 10)
-    try population.row([pnr, Field.text(String(person.sex)), Field.sas(person.birth), Field.text(String(person.municipality))])
+    population.field(digits: person.pnr, width: 10)
+    population.field(digits: person.sex, width: 1)
+    population.field(sas: person.birth)
+    population.field(digits: person.municipality, width: 3)
+    try population.endRow()
     for (i, event) in person.events.enumerated() {
       let pick = (person.index + i) % 3
-      let fields: [[UInt8]]
+      let file = services[event.service.rawValue]
+      file.field(digits: person.pnr, width: 10)
       switch event.service {
-      case .psychiatric: fields = [pnr, Field.sas(event.start), Field.sas(event.end), Field.text(event.code)]
+      case .psychiatric:
+        file.field(sas: event.start)
+        file.field(sas: event.end)
+        file.field(Field.text(event.code))
       case .substance:
-        fields = [pnr, Field.iso(event.start), Field.iso(event.end), Field.utf8(Self.treatmentPlaces[pick])]
-      case .support85: fields = [pnr, Field.iso(event.start), Field.iso(event.end), Field.text("85")]
+        file.field(iso: event.start)
+        file.field(iso: event.end)
+        file.field(treatmentPlaces[pick])
+      case .support85:
+        file.field(iso: event.start)
+        file.field(iso: event.end)
+        file.field(Field.text("85"))
       case .residential:
-        fields = [
-          pnr, Field.sas(event.start), Field.sas(event.end), Field.text(pick == 0 ? "108" : "107"),
-          Field.latin1(Self.residentialOffers[pick]),
-        ]
-      case .prison: fields = [pnr, Field.iso(event.start), Field.iso(event.end)]
+        file.field(sas: event.start)
+        file.field(sas: event.end)
+        file.field(Field.text(pick == 0 ? "108" : "107"))
+        file.field(residentialOffers[pick])
+      case .prison:
+        file.field(iso: event.start)
+        file.field(iso: event.end)
       }
-      try services[event.service.rawValue].row(fields)
+      try file.endRow()
       events += 1
     }
   }
