@@ -55,6 +55,8 @@ enum Career {
   }
 
   private static let exitWeights = SynthPopulation.cumulative(Calibration.exitWeights)
+  private static let shortStayWeights = SynthPopulation.cumulative(Calibration.shortStayWeights)
+  private static let longStayWeights = SynthPopulation.cumulative(Calibration.longStayWeights)
 
   private static func other(than institution: Int, in shelters: [Int], _ random: inout SynthRandom) -> Int {
     let choices = shelters.count > 1 ? shelters : Array(Institutions.all.indices)
@@ -67,7 +69,7 @@ enum Career {
     switch type {
     case .short:
       let total = 1 + Int(178 * pow(random.unit(), Calibration.shortNightsExponent))
-      let count = min(total, 1 + random.pick(cumulative: SynthPopulation.cumulative(Calibration.shortStayWeights)))
+      let count = min(total, 1 + random.pick(cumulative: shortStayWeights))
       return chain(split(total, into: count, &random), &random) { random in
         (31 + Int(random.exponential(mean: Calibration.shortGapMean)), false)
       }
@@ -75,7 +77,7 @@ enum Career {
       let total = min(
         Calibration.longMaxNights,
         Calibration.longMinNights + Int(random.exponential(mean: Calibration.longExtraNightsMean)))
-      let count = 1 + random.pick(cumulative: SynthPopulation.cumulative(Calibration.longStayWeights))
+      let count = 1 + random.pick(cumulative: longStayWeights)
       var previousTransfer = false
       return chain(split(total, into: count, &random), &random) { random in
         // No two moves in a row, so a shelter left by a move is never re-entered

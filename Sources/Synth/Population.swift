@@ -29,6 +29,9 @@ struct SynthPopulation: Sendable {
     sheltersByRegion = byRegion
   }
 
+  private static let typeWeights = cumulative(Calibration.typeShares)
+  private static let ageWeights = cumulative(Calibration.userAgeWeights)
+
   static func cumulative(_ weights: [Double]) -> [Double] {
     var total = 0.0
     return weights.map { total += $0; return total }
@@ -74,10 +77,10 @@ struct SynthPopulation: Sendable {
   }
 
   private func user(_ index: Int, _ random: inout SynthRandom) -> SynthPerson {
-    let type = UserType(rawValue: random.pick(cumulative: Self.cumulative(Calibration.typeShares)))!
+    let type = UserType(rawValue: random.pick(cumulative: Self.typeWeights))!
     let municipality = Municipalities.all[random.pick(cumulative: userMunicipalities)]
     let sex = random.chance(Calibration.userMaleShare) ? 1 : 2
-    let band = Calibration.userAgeBands[random.pick(cumulative: Self.cumulative(Calibration.userAgeWeights))]
+    let band = Calibration.userAgeBands[random.pick(cumulative: Self.ageWeights)]
     let birth = birthDay(age: random.int(band), &random)
     let shelters = sheltersByRegion[municipality.region] ?? Array(Institutions.all.indices)
     let stays = Career.stays(type, shelters: shelters, period: period, &random)
