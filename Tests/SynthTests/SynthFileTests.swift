@@ -94,6 +94,37 @@ final class SynthFileTests: XCTestCase {
     XCTAssertEqual(summary.files.prefix(7).map(\.rows).reduce(0, +), rows)
   }
 
+  func testServiceFilesHoldTheCountedRowsAndThePipelineFileNamesTheWindow() throws {
+    let options = options(seed: 9)
+    let summary = try synthesize(options)
+    for file in summary.files {
+      XCTAssertEqual(try RegisterText(path: options.out + "/" + file.file).rows.count, file.rows, file.file)
+    }
+    XCTAssertEqual(summary.files.dropFirst(7).map(\.rows).reduce(0, +), summary.population + summary.serviceEvents)
+    let psychiatric = try RegisterText(path: options.out + "/lpr_psyk.csv.gz").rows.map { $0.text[3] }
+    XCTAssertTrue(psychiatric.contains { $0.hasPrefix("DF2") || $0.hasPrefix("DF3") })
+    XCTAssertTrue(psychiatric.contains { $0.contains(".") })
+    XCTAssertTrue(psychiatric.contains { $0.hasPrefix("DZ") || $0.hasPrefix("DF0") || $0.hasPrefix("DF1") })
+    let yaml = try String(contentsOfFile: options.out + "/pipeline.yaml", encoding: .utf8)
+    XCTAssertTrue(yaml.contains("window: {from: 2016-01-01, to: 2022-12-31}\ncensor_date: 2022-12-31\n"))
+    XCTAssertTrue(yaml.contains("files: [\"boform110_*.csv.gz\"]"))
+    XCTAssertTrue(yaml.contains("psych_and_substance: {all_of: [psychiatric, substance]}"))
+  }
+
+  func testInvalidOptionsAreRefusedBeforeWriting() {
+    let base = options(seed: 1)
+    var noUsers = base
+    noUsers.persons = 0
+    var years = base
+    years.fromYear = 2023
+    var small = base
+    small.population = 10
+    for bad in [noUsers, years, small] {
+      XCTAssertThrowsError(try synthesize(bad))
+    }
+    XCTAssertFalse(FileManager.default.fileExists(atPath: base.out))
+  }
+
   private static func isSAS(_ text: String, year: Int) -> Bool {
     let months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
     guard text.count == 9, let day = Int(text.prefix(2)), let y = Int(text.suffix(4)) else { return false }
