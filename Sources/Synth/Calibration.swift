@@ -1,0 +1,65 @@
+/// The latent shelter-use types, in the order of SPEC 6's groups.
+enum UserType: Int, CaseIterable, Sendable {
+  case short, episodic, long
+}
+
+/// The generator's parameters, tuned so that the pipeline's figures on a seven-year
+/// window match `data/published_figures.json` (VIVE 2024 typology 2016–2022, welfare
+/// use, Socialpolitisk Redegørelse 2024 yearly figures). `SynthTests` measures them.
+enum Calibration {
+  /// Shares of short, episodic and long users (64.4 / 8.5 / 27.1 %).
+  static let typeShares: [Double] = [0.644, 0.085, 0.271]
+
+  /// Short users: 1–3 stays (mean 1.3), each its own episode, < 180 nights in all
+  /// (mean 84: nights = 1 + ⌊178 · u^1.15⌋).
+  static let shortStayWeights: [Double] = [0.71, 0.27, 0.02]
+  static let shortNightsExponent = 1.1
+  static let shortGapMean = 40.0
+
+  /// Long users: 1–3 stays (mean 2.0), at least 380 nights (mean 558), so that
+  /// k-means, not only the rules, keeps them apart from the short users.
+  static let longStayWeights: [Double] = [0.28, 0.4, 0.32]
+  static let longMinNights = 380
+  static let longExtraNightsMean = 190.0
+  static let longMaxNights = 2000
+  /// A move to another shelter within 30 days (one episode, two stays).
+  static let longTransferChance = 0.04
+  static let longGapMean = 90.0
+
+  /// Episodic users: 6–12 episodes of one stay each (mean 8.3; six or more, so that
+  /// k-means keeps them apart from the long users), about 63 nights each on average;
+  /// a person's episodes are short, middling or long (scales), so some have five or
+  /// more stays in a year.
+  static let episodicMinEpisodes = 6
+  static let episodicExtraTrials = 6
+  static let episodicExtraChance = 0.387
+  static let episodicNightsMean = 66.0
+  static let episodicNightsScales: [Double] = [0.25, 1.0, 1.75]
+  static let episodicMaxNights = 400
+  static let episodicGapMean = 8.0
+
+  /// Same-day stays among one-night stays.
+  static let sameDayChance = 0.3
+
+  /// Exit codes of completed stays: 1 planned/agreed (just over two thirds), 2 left
+  /// without agreement, 3 expelled, 9 other.
+  static let exitCodes = ["1", "2", "3", "9"]
+  static let exitWeights: [Double] = [0.68, 0.20, 0.07, 0.05]
+
+  /// Users' sex (1 male, 2 female) and age at the end of the data in bands 18–29,
+  /// 30–39, 40–49, 50–59, 60–79 (under 40: just under half; 18–29: a quarter).
+  static let userMaleShare = 0.72
+  static let userAgeBands: [ClosedRange<Int>] = [18...29, 30...39, 40...49, 50...59, 60...79]
+  static let userAgeWeights: [Double] = [0.25, 0.22, 0.21, 0.19, 0.13]
+
+  /// Users' psychiatric and substance treatment by type, as chances of both, only
+  /// psychiatric, only substance (the rest: neither). Either: 80 %, both: 45 %,
+  /// episodic both: 65 %.
+  static let psychSubstance: [UserType: (both: Double, psych: Double, substance: Double)] = [
+    .short: (0.40, 0.18, 0.185), .episodic: (0.65, 0.12, 0.13), .long: (0.50, 0.18, 0.17),
+  ]
+  /// Users' § 85 support (about a fifth), §§ 107/108 stays and prison, by type.
+  static let support85: [UserType: Double] = [.short: 0.17, .episodic: 0.28, .long: 0.25]
+  static let residential: [UserType: Double] = [.short: 0.06, .episodic: 0.15, .long: 0.12]
+  static let prison: [UserType: Double] = [.short: 0.12, .episodic: 0.25, .long: 0.15]
+}

@@ -1,0 +1,59 @@
+/// What to generate: `persons` shelter users, placed in `fromYear…toYear`, inside a
+/// population register of `population` persons (users included).
+public struct SynthOptions: Sendable, Hashable {
+  /// The folder the registers, `pipeline.yaml` and `synth_counts.json` are written to.
+  public var out: String
+  /// Shelter users (persons with at least one § 110 stay).
+  public var persons: Int
+  public var fromYear: Int
+  public var toYear: Int
+  public var seed: UInt64
+  /// Size of the population register; nil gives `persons × defaultPopulationFactor`.
+  public var population: Int?
+  /// Share of stay rows given a defect (duplicates, re-reports, lost leading zeros,
+  /// malformed rows, CRLF line ends); 0 writes clean files.
+  public var defectRate: Double
+
+  /// Population per user when `population` is not given (Denmark: about 100).
+  public static let defaultPopulationFactor = 5
+
+  public init(
+    out: String, persons: Int, fromYear: Int, toYear: Int, seed: UInt64, population: Int? = nil,
+    defectRate: Double = 0
+  ) {
+    self.out = out
+    self.persons = persons
+    self.fromYear = fromYear
+    self.toYear = toYear
+    self.seed = seed
+    self.population = population
+    self.defectRate = defectRate
+  }
+
+  /// The population register's size: `population`, at least the users.
+  public var populationSize: Int { max(persons, population ?? persons * Self.defaultPopulationFactor) }
+
+  /// First and last year of the observation window the pipeline file names: the last
+  /// seven years (fewer when the data covers fewer).
+  public var windowYears: ClosedRange<Int> { max(fromYear, toYear - 6)...toYear }
+
+  /// Checks the options before anything is written.
+  public func validate() throws {
+    guard persons >= 1 else { throw SynthError("persons must be at least 1") }
+    guard fromYear <= toYear else { throw SynthError("the first year comes after the last") }
+    guard fromYear >= 1900, toYear <= 2200 else { throw SynthError("years must lie in 1900…2200") }
+    guard toYear - fromYear < 60 else { throw SynthError("at most 60 years of data") }
+    guard populationSize <= 100_000_000 else { throw SynthError("at most 100,000,000 persons") }
+    guard defectRate >= 0, defectRate <= 0.5 else { throw SynthError("defect rate must lie in 0…0.5") }
+    if let population, population < persons {
+      throw SynthError("population (\(population)) is smaller than the users (\(persons))")
+    }
+    guard !out.isEmpty else { throw SynthError("no output folder") }
+  }
+}
+
+/// An invalid option or a failed write, in words for the command line.
+public struct SynthError: Error, CustomStringConvertible, Sendable, Equatable {
+  public let description: String
+  public init(_ description: String) { self.description = description }
+}

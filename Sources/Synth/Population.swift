@@ -1,0 +1,145 @@
+import RegisterModel
+
+/// Generates persons one at a time, each from its own random stream, so a run can
+/// stream any number of persons and the result does not depend on order.
+struct SynthPopulation: Sendable {
+  let seed: UInt64
+  let size: Int
+  let users: Int
+  /// The days the data covers, 1 January of the first year to the extract date.
+  let period: ClosedRange<Day>
+  /// The pipeline's observation window (the last seven years).
+  let window: ClosedRange<Day>
+  private let userMunicipalities: [Double]
+  private let populationMunicipalities: [Double]
+  private let sheltersByRegion: [Int: [Int]]
+
+  init(_ options: SynthOptions) {
+    seed = options.seed
+    size = options.populationSize
+    users = options.persons
+    period = Day.firstOfYear(options.fromYear)...Day.lastOfYear(options.toYear)
+    window = Day.firstOfYear(options.windowYears.lowerBound)...Day.lastOfYear(options.toYear)
+    userMunicipalities = Self.cumulative(Municipalities.all.map { Double($0.homeless2024) })
+    populationMunicipalities = Self.cumulative(Municipalities.all.map(\.population))
+    var byRegion: [Int: [Int]] = [:]
+    for entry in Municipalities.all where byRegion[entry.region] == nil {
+      byRegion[entry.region] = Institutions.inRegion(entry.region)
+    }
+    sheltersByRegion = byRegion
+  }
+
+  private static let typeWeights = cumulative(Calibration.typeShares)
+  private static let ageWeights = cumulative(Calibration.userAgeWeights)
+
+  static func cumulative(_ weights: [Double]) -> [Double] {
+    var total = 0.0
+    return weights.map { total += $0; return total }
+  }
+
+  /// Users are spread evenly through the register: person `index` is a user when
+  /// ⌊(index + 1) · users / size⌋ steps up.
+  func isUser(_ index: Int) -> Bool {
+    (index + 1) * users / size > index * users / size
+  }
+
+  /// A 10-digit pseudo person number (not a real CPR: no date, no check digit) below
+  /// 4 · 10^9, so it starts with 0–3 as a CPR number does and a quarter have a leading
+  /// zero to lose. An invertible scramble of the index (the multiplier is prime to the
+  /// modulus), so numbers are unique.
+  func pnr(_ index: Int) -> Int {
+    let modulus = 4_000_000_000
+    var mix = seed
+    let offset = Int(SynthRandom.splitMix(&mix) % UInt64(modulus))
+    return (index % modulus * 1_640_531_527 % modulus + offset) % modulus
+  }
+
+  func person(_ index: Int) -> SynthPerson {
+    var random = SynthRandom(seed: seed, stream: UInt64(index))
+    if isUser(index) { return user(index, &random) }
+    let municipality = Municipalities.all[random.pick(cumulative: populationMunicipalities)]
+    var person = SynthPerson(
+      index: index, pnr: pnr(index), type: nil, sex: random.chance(0.5) ? 1 : 2,
+      birth: birthDay(age: random.int(0...99), &random), municipality: municipality.code, stays: [],
+      events: [])
+    for service in Service.allCases where random.chance(service.populationChance) {
+      let count = 1 + random.geometric(mean: service.populationExtraEvents)
+      for _ in 0..<count {
+        person.events.append(event(service, startIn: period, code: populationCode(service, &random), &random))
+      }
+    }
+    return person
+  }
+
+  private func populationCode(_ service: Service, _ random: inout SynthRandom) -> String {
+    guard service == .psychiatric else { return "" }
+    return random.chance(0.8) ? Diagnosis.psychiatric(&random) : Diagnosis.filtered(&random)
+  }
+
+  private func user(_ index: Int, _ random: inout SynthRandom) -> SynthPerson {
+    let type = UserType(rawValue: random.pick(cumulative: Self.typeWeights))!
+    let municipality = Municipalities.all[random.pick(cumulative: userMunicipalities)]
+    let sex = random.chance(Calibration.userMaleShare) ? 1 : 2
+    let band = Calibration.userAgeBands[random.pick(cumulative: Self.ageWeights)]
+    let birth = birthDay(age: random.int(band), &random)
+    let shelters = sheltersByRegion[municipality.region] ?? Array(Institutions.all.indices)
+    let stays = Career.stays(type, shelters: shelters, period: period, &random)
+    var person = SynthPerson(
+      index: index, pnr: pnr(index), type: type, sex: sex, birth: birth,
+      municipality: municipality.code, stays: stays, events: [])
+    person.events = userEvents(type, &random)
+    return person
+  }
+
+  /// A birth day for someone `age` years old on the last day of the data.
+  private func birthDay(age: Int, _ random: inout SynthRandom) -> Day {
+    let end = period.upperBound
+    return Day(rawValue: end.rawValue - Int32(age * 365 + age / 4 + random.int(0...364)))
+  }
+
+  private func userEvents(_ type: UserType, _ random: inout SynthRandom) -> [SynthEvent] {
+    let mix = Calibration.psychSubstance[type]!
+    let u = random.unit()
+    let usesPsych = u < mix.both + mix.psych
+    let usesSubstance = u < mix.both || (u >= mix.both + mix.psych && u < mix.both + mix.psych + mix.substance)
+    let uses: [Service: Bool] = [
+      .psychiatric: usesPsych, .substance: usesSubstance,
+      .support85: random.chance(Calibration.support85[type]!),
+      .residential: random.chance(Calibration.residential[type]!),
+      .prison: random.chance(Calibration.prison[type]!),
+    ]
+    var events: [SynthEvent] = []
+    for service in Service.allCases {
+      let code = { (random: inout SynthRandom) in service == .psychiatric ? Diagnosis.psychiatric(&random) : "" }
+      if uses[service]! {
+        // The first event overlaps the window, so the pipeline counts the use.
+        events.append(event(service, startIn: window, code: code(&random), &random))
+        for _ in 1..<service.userEventCount(&random) {
+          events.append(event(service, startIn: period, code: code(&random), &random))
+        }
+      } else if period.lowerBound < window.lowerBound, random.chance(0.2) {
+        // Use before the window only: not counted.
+        let duration = service.duration(&random)
+        let latest = window.lowerBound - 1 - duration
+        if latest >= period.lowerBound {
+          let start = Day(rawValue: Int32(random.int(Int(period.lowerBound.rawValue)...Int(latest.rawValue))))
+          events.append(SynthEvent(service: service, start: start, end: start + duration, code: code(&random)))
+        }
+      }
+      if service == .psychiatric, random.chance(0.3) {
+        // A contact whose diagnosis the psychiatric filter drops.
+        events.append(event(service, startIn: window, code: Diagnosis.filtered(&random), &random))
+      }
+    }
+    return events
+  }
+
+  /// An event starting in `range`; one running past the extract date is open.
+  private func event(_ service: Service, startIn range: ClosedRange<Day>, code: String, _ random: inout SynthRandom)
+    -> SynthEvent
+  {
+    let start = Day(rawValue: Int32(random.int(Int(range.lowerBound.rawValue)...Int(range.upperBound.rawValue))))
+    let end = start + service.duration(&random)
+    return SynthEvent(service: service, start: start, end: end > period.upperBound ? nil : end, code: code)
+  }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import RegisterIO
+
+/// Writes a synthetic data set into `options.out`: the yearly § 110 stay files, the
+/// population and service registers, `pipeline.yaml` and `synth_counts.json`.
+/// Persons are generated and written one at a time, so memory does not grow with the
+/// population; the same options give the same bytes. `progress` is called with
+/// (persons written, persons in all) now and then. Files appear under their names
+/// only when all are complete.
+public func synthesize(_ options: SynthOptions, progress: ((Int, Int) -> Void)? = nil) throws -> SynthSummary {
+  try options.validate()
+  do {
+    try FileManager.default.createDirectory(atPath: options.out, withIntermediateDirectories: true)
+  } catch {
+    throw SynthError("cannot create the folder \(options.out)")
+  }
+  let population = SynthPopulation(options)
+  let stayFiles = try StayFiles(folder: options.out, years: options.fromYear...options.toYear, defectRate: options.defectRate)
+  let serviceFiles = try ServiceFiles(folder: options.out)
+  let files = stayFiles.files + serviceFiles.all
+  do {
+    return try write(options, population, stayFiles, serviceFiles, files, progress)
+  } catch {
+    // Leave no partial files behind.
+    for file in files { try? FileManager.default.removeItem(atPath: AtomicFile.temporaryPath(for: file.path)) }
+    throw error
+  }
+}
+
+private func write(
+  _ options: SynthOptions, _ population: SynthPopulation, _ stayFiles: StayFiles, _ serviceFiles: ServiceFiles,
+  _ files: [RegisterFile], _ progress: ((Int, Int) -> Void)?
+) throws -> SynthSummary {
+  var usersByType = [0, 0, 0]
+  let step = max(1, population.size / 100)
+  for index in 0..<population.size {
+    let person = population.person(index)
+    if let type = person.type {
+      usersByType[type.rawValue] += 1
+      var defectRandom = SynthRandom(seed: options.seed ^ 0xDEFE_C7DE_FEC7_DEFE, stream: UInt64(index))
+      try stayFiles.write(person, &defectRandom)
+    }
+    try serviceFiles.write(person)
+    if (index + 1) % step == 0 || index + 1 == population.size { progress?(index + 1, population.size) }
+  }
+  for file in files { try file.finish() }
+  let summary = SynthSummary(
+    files: files.map { SynthSummary.FileRows(file: $0.name, rows: $0.rows) }, users: population.users,
+    usersByType: usersByType, population: population.size, stays: stayFiles.stays, openStays: stayFiles.openStays,
+    newYearSplits: stayFiles.newYearSplits, serviceEvents: serviceFiles.events, defects: stayFiles.defects)
+  for file in files { try file.commit() }
+  try AtomicFile.write(synthPipelineFile(options), to: options.out + "/pipeline.yaml")
+  try AtomicFile.write(summary.json, to: options.out + "/synth_counts.json")
+  return summary
+}

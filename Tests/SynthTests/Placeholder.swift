@@ -1,1 +1,0 @@
-// SynthTests: written with the module.
