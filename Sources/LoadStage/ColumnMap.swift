@@ -1,0 +1,37 @@
+import PipelineCore
+import RegisterIO
+
+/// Where each configured canonical column sits in one file's header.
+struct ColumnMap {
+  private var indices: [CanonicalColumn: Int] = [:]
+
+  /// Finds every column the source's `columns` map names (exact name first, then
+  /// ignoring case); a missing one stops the run with the file, column and headers found.
+  init(source: SourceConfig, header: [String], path: String) throws {
+    for column in CanonicalColumn.allCases {
+      guard let name = source.columns[column] else { continue }
+      let index = header.firstIndex(of: name)
+        ?? header.firstIndex { $0.lowercased() == name.lowercased() }
+      guard let index else {
+        throw RunErrorMessage(
+          "\(path): column '\(name)' for \(column.rawValue) not found; headers found: \(header.joined(separator: ", "))")
+      }
+      indices[column] = index
+    }
+  }
+
+  subscript(column: CanonicalColumn) -> Int? { indices[column] }
+
+  /// Configured columns that hold dates, with their header index.
+  var dateColumns: [(column: CanonicalColumn, index: Int)] {
+    [CanonicalColumn.start, .end, .birthDate].compactMap { c in indices[c].map { (c, $0) } }
+  }
+}
+
+/// A load error that stops the run (exit code 1): it names the file and, where there is
+/// one, the line, and never holds a field value.
+public struct RunErrorMessage: Error, CustomStringConvertible, Sendable {
+  public let message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}

@@ -1,0 +1,22 @@
+import RegisterModel
+
+/// What one file yields: its records, its accounting and its rejected rows.
+struct FileBatch: Sendable {
+  var report: FileReport
+  var stays: [Stay] = []
+  var persons: [PersonRecord] = []
+  var events: [ServiceEvent] = []
+  var rejects: [RejectedRow] = []
+  /// With `id_format: opaque`, the ids first seen in this file, in order: a stays
+  /// file's person keys index this list until the merge gives them global keys.
+  var localTokens: [String] = []
+
+  init(report: FileReport) { self.report = report }
+}
+
+/// A rejected row as it was read (fields converted to UTF-8), for the rejects file.
+struct RejectedRow: Sendable {
+  var line: Int
+  var reason: RejectReason
+  var fields: [String]
+}

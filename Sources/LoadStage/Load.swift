@@ -1,0 +1,100 @@
+import Foundation
+import PipelineCore
+import RegisterIO
+import RegisterModel
+
+/// Stage 1 (SPEC 4): parses every source into canonical records.
+///
+/// Stays sources are read first: their persons are the cohort, and the persons and
+/// services registers are filtered to it while they stream, so a national register is
+/// never held whole. Files are read on up to `jobs` threads and merged in input order.
+/// Rejected rows go to `<rejectsFolder>/<source>.csv.gz`; a source that rejects more
+/// than `max_reject_share` of its rows stops the run.
+public func load(
+  config: PipelineConfig, rejectsFolder: String, jobs: Int, progress: ProgressReporter? = nil
+) throws -> LoadOutput {
+  let parameters = config.parameters
+  let files = try config.sources.map { try $0.resolveFiles(relativeTo: config.directory) }
+  let serviceNames = config.serviceNames
+  if let progress {
+    let total = files.joined().reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+    progress.begin("load", totalBytes: total)
+  }
+  let report: (@Sendable (Int, Int) -> Void)? =
+    if let progress { { bytes, rows in progress.advance(bytes: bytes, rows: rows) } } else { nil }
+
+  let reader: @Sendable (Int, String, PersonKeying) -> SourceFileReader = { sourceIndex, path, keying in
+    let source = config.sources[sourceIndex]
+    return SourceFileReader(
+      source: source, path: path, keying: keying,
+      openStayEnd: source.extractDate ?? parameters.censorDate, censorDate: parameters.censorDate,
+      serviceIndex: source.service.flatMap { serviceNames.firstIndex(of: $0) } ?? 0,
+      codePrefixes: source.codes.map { $0.map { ServiceCode.normalize(Array($0.utf8)) } },
+      progress: report)
+  }
+
+  func readPhase(_ kinds: Set<SourceKind>, _ keying: PersonKeying) throws -> [(source: Int, batch: FileBatch)] {
+    let tasks = config.sources.indices.filter { kinds.contains(config.sources[$0].kind) }
+      .flatMap { s in files[s].map { (s, $0) } }
+    let batches = try parallelMap(tasks.count, jobs: jobs) { i in try reader(tasks[i].0, tasks[i].1, keying).read() }
+    return zip(tasks, batches).map { ($0.0, $1) }
+  }
+
+  // Phase 1: stays, which make the cohort.
+  var stayBatches = try readPhase([.stays], parameters.idFormat == .cpr ? .cpr(cohort: nil) : .opaqueLocal)
+  var globalKeys: [String: PersonKey] = [:]
+  if parameters.idFormat == .opaque {
+    for i in stayBatches.indices {
+      let remap = stayBatches[i].batch.localTokens.map { token in
+        if let key = globalKeys[token] { return key }
+        let key = PersonKey(globalKeys.count)
+        globalKeys[token] = key
+        return key
+      }
+      for j in stayBatches[i].batch.stays.indices {
+        stayBatches[i].batch.stays[j].person = remap[Int(stayBatches[i].batch.stays[j].person)]
+      }
+      stayBatches[i].batch.localTokens = []
+    }
+  }
+  var stays: [Stay] = []
+  for (_, batch) in stayBatches {
+    let offset = stays.count
+    stays += batch.stays.map { var stay = $0; stay.order += offset; return stay }
+  }
+
+  // Phase 2: persons and services of the cohort.
+  let cohortKeying: PersonKeying =
+    parameters.idFormat == .cpr ? .cpr(cohort: Set(stays.map(\.person))) : .opaqueCohort(globalKeys)
+  let otherBatches = try readPhase([.persons, .services], cohortKeying)
+  var persons: [PersonRecord] = []
+  var events: [ServiceEvent] = []
+  for (_, batch) in otherBatches {
+    let offset = persons.count
+    persons += batch.persons.map { var person = $0; person.order += offset; return person }
+    events += batch.events
+  }
+  progress?.end()
+
+  let all = stayBatches + otherBatches
+  var reports: [SourceReport] = []
+  try AtomicDirectory.create(rejectsFolder)
+  for (index, source) in config.sources.enumerated() {
+    let batches = all.filter { $0.source == index }.map(\.batch)
+    let sourceReport = SourceReport(name: source.name, files: batches.map(\.report))
+    reports.append(sourceReport)
+    let rejectsPath = rejectsFolder + "/" + source.name + ".csv.gz"
+    try RejectsFile.write(batches, delimiter: source.delimiter, to: rejectsPath)
+    let read = sourceReport.rowsRead
+    let rejected = sourceReport.rejectedTotal
+    if read > 0, Double(rejected) / Double(read) > parameters.maxRejectShare {
+      throw RunErrorMessage(
+        "source \(source.name): \(rejected) of \(read) rows rejected (\(percent(rejected, read))), more than max_reject_share \(percent(parameters.maxRejectShare)); the rejected rows and their reasons are in \(rejectsPath)"
+      )
+    }
+  }
+  return LoadOutput(stays: stays, persons: persons, events: events, serviceNames: serviceNames, sources: reports)
+}
+
+private func percent(_ part: Int, _ whole: Int) -> String { percent(Double(part) / Double(whole)) }
+private func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }

@@ -1,0 +1,176 @@
+import PipelineCore
+import RegisterIO
+import RegisterModel
+
+/// Reads one file of a source into canonical records, accounting for every row
+/// (SPEC 3): a row is accepted (kept or filtered) or rejected with a reason.
+struct SourceFileReader: Sendable {
+  let source: SourceConfig
+  let path: String
+  let keying: PersonKeying
+  /// `extract_date` of the source, else the censor date: where open stays end.
+  let openStayEnd: Day
+  let censorDate: Day
+  /// Index of the source's service in the pipeline's service names.
+  let serviceIndex: Int
+  /// Normalised `codes` prefixes; nil keeps every row.
+  let codePrefixes: [[UInt8]]?
+  let progress: (@Sendable (_ bytes: Int, _ rows: Int) -> Void)?
+
+  func read() throws -> FileBatch {
+    let reader = try DelimitedReader(path: path, delimiter: source.delimiter, encoding: source.encoding)
+    let columns = try ColumnMap(source: source, header: reader.header, path: path)
+    let formats = try DateColumns(source: source, columns: columns, path: path)
+    var batch = FileBatch(report: FileReport(path: path, bytes: reader.fileSize))
+    var interned: [String: PersonKey] = [:]
+    var reportedBytes = 0
+    let personIndex = columns[.personID]!
+
+    while try reader.next() {
+      batch.report.rowsRead += 1
+      if batch.report.rowsRead & 0x3FFF == 0, let progress {
+        progress(reader.bytesConsumed - reportedBytes, 0x4000)
+        reportedBytes = reader.bytesConsumed
+      }
+      guard reader.fieldCountMatchesHeader else {
+        reject(.fieldCount, reader, &batch)
+        continue
+      }
+      guard !reader.isMissing(personIndex) else {
+        reject(.missingPersonID, reader, &batch)
+        continue
+      }
+      let outcome = keying.resolve(reader, personIndex, tokens: &batch.localTokens, interned: &interned)
+      let person: PersonKey
+      var repaired = false
+      var inCohort = true
+      switch outcome {
+      case .invalid:
+        reject(.invalidPersonID, reader, &batch)
+        continue
+      case .notInCohort:
+        person = 0
+        inCohort = false
+      case .key(let key, let wasRepaired):
+        person = key
+        repaired = wasRepaired
+      }
+      let result: Result<Record?, RejectReason>
+      switch source.kind {
+      case .stays: result = stay(reader, columns, formats, person: person, order: batch.stays.count)
+      case .persons: result = personRecord(reader, columns, formats, person: person, order: batch.persons.count)
+      case .services: result = event(reader, columns, formats, person: person)
+      }
+      switch result {
+      case .failure(let reason):
+        reject(reason, reader, &batch)
+      case .success(let record):
+        batch.report.accepted += 1
+        if repaired { batch.report.idsRepaired += 1 }
+        guard inCohort else {
+          batch.report.filtered[FilterReason.notInCohort.rawValue, default: 0] += 1
+          continue
+        }
+        switch record {
+        case .stay(let stay)?: batch.stays.append(stay)
+        case .person(let record)?: batch.persons.append(record)
+        case .event(let event)?: batch.events.append(event)
+        case nil: batch.report.filtered[FilterReason.codeNotSelected.rawValue, default: 0] += 1
+        }
+      }
+    }
+    progress?(reader.bytesConsumed - reportedBytes, batch.report.rowsRead & 0x3FFF)
+    return batch
+  }
+
+  private enum Record {
+    case stay(Stay)
+    case person(PersonRecord)
+    case event(ServiceEvent)
+  }
+
+  private func reject(_ reason: RejectReason, _ reader: DelimitedReader, _ batch: inout FileBatch) {
+    batch.report.rejected[reason.rawValue, default: 0] += 1
+    batch.rejects.append(
+      RejectedRow(line: reader.line, reason: reason, fields: (0..<reader.fieldCount).map(reader.string)))
+  }
+
+  /// A date field: nil when missing, `.failure` when present but unparsable.
+  private func date(
+    _ reader: DelimitedReader, _ index: Int?, _ format: DateFormat?, _ reason: RejectReason
+  ) -> Result<Day?, RejectReason> {
+    guard let index, let format, !reader.isMissing(index) else { return .success(nil) }
+    guard let day = format.parse(reader.field(index)) else { return .failure(reason) }
+    return .success(day)
+  }
+
+  private func text(_ reader: DelimitedReader, _ index: Int?) -> String? {
+    guard let index, !reader.isMissing(index) else { return nil }
+    return reader.string(index)
+  }
+
+  private func stay(
+    _ reader: DelimitedReader, _ columns: ColumnMap, _ formats: DateColumns, person: PersonKey, order: Int
+  ) -> Result<Record?, RejectReason> {
+    guard let institution = text(reader, columns[.institutionID]) else { return .failure(.missingInstitutionID) }
+    guard !reader.isMissing(columns[.start]!) else { return .failure(.missingStart) }
+    let start: Day
+    switch date(reader, columns[.start], formats.start, .unparsableStart) {
+    case .failure(let reason): return .failure(reason)
+    case .success(let day): start = day!
+    }
+    let end: Day?
+    switch date(reader, columns[.end], formats.end, .unparsableEnd) {
+    case .failure(let reason): return .failure(reason)
+    case .success(let day): end = day
+    }
+    if let end, end < start { return .failure(.endBeforeStart) }
+    return .success(
+      .stay(
+        Stay(
+          person: person, institution: institution, start: start, end: end, extractDate: openStayEnd,
+          exitReason: text(reader, columns[.exitReason]),
+          municipality: text(reader, columns[.municipality]).map(FieldValue.municipality), order: order)))
+  }
+
+  private func personRecord(
+    _ reader: DelimitedReader, _ columns: ColumnMap, _ formats: DateColumns, person: PersonKey, order: Int
+  ) -> Result<Record?, RejectReason> {
+    let birthDate: Day?
+    switch date(reader, columns[.birthDate], formats.birthDate, .unparsableBirthDate) {
+    case .failure(let reason): return .failure(reason)
+    case .success(let day): birthDate = day
+    }
+    let sex = columns[.sex].flatMap { reader.isMissing($0) ? nil : Sex(code: reader.field($0)) }
+    return .success(
+      .person(
+        PersonRecord(
+          person: person, sex: sex, birthDate: birthDate,
+          municipality: text(reader, columns[.municipality]).map(FieldValue.municipality), order: order)))
+  }
+
+  private func event(
+    _ reader: DelimitedReader, _ columns: ColumnMap, _ formats: DateColumns, person: PersonKey
+  ) -> Result<Record?, RejectReason> {
+    guard !reader.isMissing(columns[.start]!) else { return .failure(.missingStart) }
+    let start: Day
+    switch date(reader, columns[.start], formats.start, .unparsableStart) {
+    case .failure(let reason): return .failure(reason)
+    case .success(let day): start = day!
+    }
+    var end = start
+    if columns[.end] != nil {
+      switch date(reader, columns[.end], formats.end, .unparsableEnd) {
+      case .failure(let reason): return .failure(reason)
+      case .success(let day): end = day ?? max(censorDate, start)
+      }
+      if end < start { return .failure(.endBeforeStart) }
+    }
+    if let codePrefixes {
+      guard let index = columns[.code], !reader.isMissing(index),
+        ServiceCode.matches(reader.field(index), prefixes: codePrefixes)
+      else { return .success(nil) }
+    }
+    return .success(.event(ServiceEvent(person: person, service: serviceIndex, start: start, end: end)))
+  }
+}

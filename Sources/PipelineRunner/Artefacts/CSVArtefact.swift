@@ -1,0 +1,89 @@
+import Foundation
+import RegisterIO
+import RegisterModel
+
+/// A person-level record persisted between stages as gzip CSV under `work/<stage>/`,
+/// so an analyst can read it with `zcat` or `regpipe inspect`. The header is the
+/// format: a changed header fails loudly instead of being misread.
+protocol CSVArtefact {
+  static var header: [String] { get }
+  var fields: [String] { get }
+  init(_ row: ArtefactRow) throws
+}
+
+/// One row of an artefact being read, with typed accessors that name the file and line
+/// when a value is not what the format says.
+struct ArtefactRow {
+  let reader: DelimitedReader
+
+  func string(_ index: Int) -> String? { reader.isMissing(index) ? nil : reader.string(index) }
+
+  func int(_ index: Int) throws -> Int {
+    guard let value = string(index).flatMap({ Int($0) }) else { throw malformed(index) }
+    return value
+  }
+
+  func day(_ index: Int) throws -> Day? {
+    guard let text = string(index) else { return nil }
+    guard let day = Day(iso: text) else { throw malformed(index) }
+    return day
+  }
+
+  func bool(_ index: Int) throws -> Bool {
+    switch string(index) {
+    case "true": return true
+    case "false": return false
+    default: throw malformed(index)
+    }
+  }
+
+  private func malformed(_ index: Int) -> RunError {
+    RunError("\(reader.path):\(reader.line): column \(reader.header[index]) does not hold the expected value; rerun the stage that wrote it with --force")
+  }
+}
+
+enum Artefact {
+  /// Writes records as gzip CSV (level 1: these files are rewritten every run).
+  static func write<T: CSVArtefact>(_ records: [T], to path: String) throws {
+    try AtomicFile.write(to: path) { temporary in
+      let gzip = try GzipWriter(path: temporary, level: 1)
+      let csv = CSVWriter(sink: gzip)
+      try csv.writeRow(T.header)
+      for record in records { try csv.writeRow(record.fields) }
+      try gzip.finish()
+    }
+  }
+
+  static func read<T: CSVArtefact>(_ type: T.Type, from path: String) throws -> [T] {
+    let reader = try DelimitedReader(path: path, delimiter: .byte(UInt8(ascii: ",")), encoding: .utf8)
+    guard reader.header == T.header else {
+      throw RunError("\(path): unexpected columns \(reader.header.joined(separator: ",")); rerun the stage that wrote it with --force")
+    }
+    var records: [T] = []
+    while try reader.next() {
+      guard reader.fieldCountMatchesHeader else {
+        throw RunError("\(path):\(reader.line): wrong number of fields; rerun the stage that wrote it with --force")
+      }
+      records.append(try T(ArtefactRow(reader: reader)))
+    }
+    return records
+  }
+
+  /// Writes a Codable value as pretty JSON with sorted keys (deterministic bytes).
+  static func writeJSON<T: Encodable>(_ value: T, to path: String) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    try AtomicFile.write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n", to: path)
+  }
+
+  static func readJSON<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw RunError("\(path): missing; rerun the stage that writes it")
+    }
+    do {
+      return try JSONDecoder().decode(T.self, from: data)
+    } catch {
+      throw RunError("\(path): not in the expected format; rerun the stage that wrote it with --force")
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import PipelineCore
+import RegisterIO
+
+/// Runs a pipeline's stages in order, skipping those whose reads are unchanged (as
+/// make does), and says for each why it ran or not.
+public final class PipelineRun {
+  public let config: PipelineConfig
+  public let options: RunOptions
+  public let paths: OutputPaths
+  public let progress: ProgressReporter
+  /// Results computed in this process, so a full run does not read back what it wrote.
+  let artefacts = ArtefactCache()
+  private(set) var stamps: [StageName: StageStamp] = [:]
+  let jobs: [StageName: StageJob]
+
+  public init(config: PipelineConfig, options: RunOptions) {
+    self.config = config
+    self.options = options
+    paths = OutputPaths(root: options.outputRoot, pipeline: config.name)
+    progress = ProgressReporter(quiet: options.quiet)
+    jobs = Dictionary(uniqueKeysWithValues: StageJobs.all.map { ($0.name, $0) })
+  }
+
+  /// Each stage's state: up to date (nil) or stale, and why — writes nothing.
+  public func status() throws -> [(stage: StageName, staleReason: String?)] {
+    var result: [(StageName, String?)] = []
+    for stage in StageName.allCases {
+      let reason = try staleness(of: stage)
+      result.append((stage, reason))
+      if let stamp = StageStamp.read(from: paths.stage(stage.rawValue)) { stamps[stage] = stamp }
+    }
+    return result
+  }
+
+  /// Runs the selected stages; `report` receives each outcome as it happens.
+  @discardableResult
+  public func run(report: (StageOutcome) -> Void = { _ in }) throws -> [StageOutcome] {
+    try AtomicDirectory.create(paths.work)
+    var outcomes: [StageOutcome] = []
+    for stage in StageName.allCases {
+      let selected = isSelected(stage)
+      let stale = try staleness(of: stage)
+      if !selected {
+        if let stale {
+          throw RunError(
+            "stage \(stage.rawValue) is not up to date (\(stale)); run it first or use --from \(stage.rawValue)")
+        }
+        stamps[stage] = StageStamp.read(from: paths.stage(stage.rawValue))
+        continue
+      }
+      let forced = options.force || isAfterFrom(stage)
+      guard forced || stale != nil else {
+        stamps[stage] = StageStamp.read(from: paths.stage(stage.rawValue))
+        let outcome = StageOutcome(stage: stage, action: .skipped, reason: "up to date", seconds: 0)
+        outcomes.append(outcome)
+        report(outcome)
+        continue
+      }
+      let reason = stale ?? (options.force ? "--force" : "--from \(options.from!.rawValue)")
+      let started = Date()
+      let job = jobs[stage]!
+      let reads = try currentReads(of: stage)
+      stamps[stage] = try StageFolder(path: paths.stage(stage.rawValue)).commit(stage: stage.rawValue, reads: reads) {
+        try job.run(self, into: $0)
+      }
+      try job.install(self)
+      let outcome = StageOutcome(stage: stage, action: .ran, reason: reason, seconds: Date().timeIntervalSince(started))
+      outcomes.append(outcome)
+      report(outcome)
+    }
+    try writeRecords(outcomes: outcomes)
+    return outcomes
+  }
+
+  private func isSelected(_ stage: StageName) -> Bool {
+    if let only = options.stage { return stage == only }
+    return true
+  }
+
+  private func isAfterFrom(_ stage: StageName) -> Bool {
+    guard let from = options.from else { return false }
+    let order = StageName.allCases
+    return order.firstIndex(of: stage)! >= order.firstIndex(of: from)!
+  }
+
+  /// Why `stage` must run again, or nil when its stamp matches what it would read now.
+  func staleness(of stage: StageName) throws -> String? {
+    let folder = paths.stage(stage.rawValue)
+    guard let stamp = StageStamp.read(from: folder) else { return "no previous result" }
+    let job = jobs[stage]!
+    for upstream in job.upstream where stamps[upstream] == nil && StageStamp.read(from: paths.stage(upstream.rawValue)) == nil {
+      return "upstream stage \(upstream.rawValue) has no result"
+    }
+    return try stamp.staleness(against: currentReads(of: stage), folder: folder) ?? job.externalStaleness(self)
+  }
+
+  /// Fingerprints of what `stage` reads now: program, parameters, inputs, upstream results.
+  func currentReads(of stage: StageName) throws -> [String: String] {
+    let job = jobs[stage]!
+    var reads = try job.reads(self)
+    reads["program"] = ProgramVersion.current
+    for upstream in job.upstream {
+      let stamp = stamps[upstream] ?? StageStamp.read(from: paths.stage(upstream.rawValue))
+      reads["stage \(upstream.rawValue)"] = stamp?.outputHash ?? "none"
+    }
+    return reads
+  }
+}

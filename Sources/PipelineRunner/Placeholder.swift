@@ -1,1 +1,0 @@
-// PipelineRunner: implemented by its owner; this file goes when the module has real sources.

@@ -1,0 +1,60 @@
+import Foundation
+import PipelineCore
+import PublishStage
+import RegisterIO
+
+/// Stage 6: tables and report are built in the stage folder, then installed into
+/// `Output/<pipeline>/` — the tables folder swapped whole, so it always holds one
+/// complete set.
+struct PublishJob: StageJob {
+  let name = StageName.publish
+  let upstream = [StageName.classify, .repeatUse, .welfareUse]
+
+  func reads(_ run: PipelineRun) throws -> [String: String] {
+    Dictionary(
+      run.config.parameterReads(for: name).map { ("parameter \($0.0)", $0.1) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  func run(_ run: PipelineRun, into folder: String) throws {
+    let classify = try run.classifyResult()
+    let minCell = run.config.publish.minCell
+    let tables = try PublishStage.publish(
+      typology: classify.typologyFigures, stays: classify.stayFigures, repeatUse: try run.repeatUseFigures(),
+      welfare: try run.welfareUseFigures(), minCell: minCell)
+    try writeTables(
+      tables, to: folder + "/tables", pipeline: run.config.name, minCell: minCell,
+      formats: run.config.publish.formats.compactMap { TableFileFormat(rawValue: $0.rawValue) })
+    let report = renderReport(
+      tables: tables, parameters: run.config.effectiveSettings.map { ($0.name, $0.value) },
+      inputs: try run.inputFiles().map { ($0.path, $0.entry.bytes, $0.entry.sha256) })
+    try AtomicFile.write(report, to: folder + "/report.html")
+  }
+
+  func install(_ run: PipelineRun) throws {
+    let folder = run.paths.stage(name.rawValue)
+    let staging = run.paths.folder + "/.tables.staging"
+    try AtomicDirectory.removeTree(staging)
+    try AtomicDirectory.create(staging)
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder + "/tables").sorted() {
+      try FileManager.default.copyItem(atPath: folder + "/tables/" + file, toPath: staging + "/" + file)
+    }
+    try AtomicDirectory.replace(run.paths.tables, with: staging)
+    try AtomicFile.write(to: run.paths.report) { temporary in
+      try FileManager.default.copyItem(atPath: folder + "/report.html", toPath: temporary)
+    }
+  }
+
+  /// The installed tables and report must be the ones the stamp recorded.
+  func externalStaleness(_ run: PipelineRun) -> String? {
+    guard let stamp = StageStamp.read(from: run.paths.stage(name.rawValue)) else { return nil }
+    let installed = Set(
+      ((try? FileManager.default.contentsOfDirectory(atPath: run.paths.tables)) ?? []).map { "tables/" + $0 })
+    let expected = Set(stamp.outputs.keys.filter { $0.hasPrefix("tables/") })
+    guard installed == expected else { return "published tables are missing or were changed" }
+    for name in expected.sorted() + ["report.html"] {
+      let size = (try? FileManager.default.attributesOfItem(atPath: run.paths.folder + "/" + name))?[.size] as? Int
+      if size != stamp.outputs[name]?.bytes { return "published \(name) is missing or was changed" }
+    }
+    return nil
+  }
+}

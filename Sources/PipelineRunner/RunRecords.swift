@@ -1,0 +1,86 @@
+import Foundation
+import LoadStage
+import PipelineCore
+import RegisterIO
+
+/// The run records of SPEC 10: `manifest.json` and `quality.json` (the same bytes for
+/// the same inputs and configuration) and `run.log` (timings and other run-to-run noise).
+extension PipelineRun {
+  func writeRecords(outcomes: [StageOutcome]) throws {
+    let load = try loadOutput()
+    try AtomicFile.write(try manifest(load: load).rendered(), to: paths.manifest)
+    try AtomicFile.write(try quality(load: load).rendered(), to: paths.quality)
+    try appendRunLog(outcomes)
+  }
+
+  private func manifest(load: LoadOutput) throws -> JSONValue {
+    let reports = Dictionary(
+      load.sources.flatMap { source in source.files.map { ($0.path, $0) } }, uniquingKeysWith: { a, _ in a })
+    let inputs: [JSONValue] = try inputFiles().map { file in
+      let report = reports[file.path]
+      return .object([
+        "source": .string(file.source), "path": .string(file.path), "bytes": .int(file.entry.bytes),
+        "sha256": .string(file.entry.sha256), "rows_read": .int(report?.rowsRead ?? 0),
+        "accepted": .int(report?.accepted ?? 0), "rejected": counts(report?.rejected ?? [:]),
+      ])
+    }
+    let stages: [JSONValue] = StageName.allCases.map { stage in
+      var hasher = StableHasher()
+      for (key, value) in (stamps[stage]?.reads ?? [:]).sorted(by: { $0.key < $1.key }) { hasher.add(key, value) }
+      return .object(["stage": .string(stage.rawValue), "input_hash": .string(hasher.finalize())])
+    }
+    let outputs: [JSONValue] = (stamps[.publish]?.outputs ?? [:]).sorted { $0.key < $1.key }.map {
+      .object(["path": .string($0.key), "bytes": .int($0.value.bytes), "sha256": .string($0.value.sha256)])
+    }
+    return .object([
+      "pipeline": .string(config.name), "spec_version": .string(ProgramVersion.spec),
+      "program_version": .string(ProgramVersion.current), "config_hash": .string(config.configurationHash),
+      "inputs": .array(inputs), "stages": .array(stages), "outputs": .array(outputs),
+    ])
+  }
+
+  private func quality(load: LoadOutput) throws -> JSONValue {
+    let dedup = try dedupResult().quality
+    let classify = try classifyResult()
+    let sources: [JSONValue] = load.sources.map { source in
+      .object([
+        "name": .string(source.name), "rows_read": .int(source.rowsRead), "accepted": .int(source.accepted),
+        "rejected": .int(source.rejectedTotal), "rejected_by_reason": counts(source.rejected),
+        "filtered_by_reason": counts(source.filtered), "ids_repaired": .int(source.idsRepaired),
+      ])
+    }
+    return .object([
+      "pipeline": .string(config.name),
+      "sources": .array(sources),
+      "dedup": .object([
+        "exact_duplicates": .int(dedup.exactDuplicates),
+        "same_start_duplicates": .int(dedup.sameStartDuplicates),
+        "new_year_splits_stitched": .int(dedup.newYearStitched),
+        "overlaps_stitched": .int(dedup.overlapsStitched),
+        "ids_repaired": .int(load.sources.reduce(0) { $0 + $1.idsRepaired }),
+        "person_field_conflicts": .int(dedup.personFieldConflicts),
+      ]),
+      "classify": .object([
+        "typology_method": .string(config.parameters.typology.method.rawValue),
+        "typology_fallbacks": .int(classify.typologyFigures.fellBackToRules ? 1 : 0),
+      ]),
+    ])
+  }
+
+  private func counts(_ byReason: [String: Int]) -> JSONValue {
+    .object(byReason.sorted { $0.key < $1.key }.map { JSONMember($0.key, .int($0.value)) })
+  }
+
+  private func appendRunLog(_ outcomes: [StageOutcome]) throws {
+    let stamp = ISO8601DateFormatter().string(from: Date())
+    var text = "\(stamp) regpipe \(ProgramVersion.current) run \(config.name)\n"
+    for outcome in outcomes { text += "\(stamp)   \(outcome.line) \(String(format: "%.2f", outcome.seconds))s\n" }
+    let handle = FileHandle(forWritingAtPath: paths.runLog) ?? {
+      FileManager.default.createFile(atPath: paths.runLog, contents: nil)
+      return FileHandle(forWritingAtPath: paths.runLog)!
+    }()
+    handle.seekToEndOfFile()
+    handle.write(Data(text.utf8))
+    try handle.close()
+  }
+}

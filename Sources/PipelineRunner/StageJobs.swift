@@ -1,0 +1,110 @@
+import ClassifyStage
+import DedupStage
+import Foundation
+import LoadStage
+import PipelineCore
+import PublishStage
+import RegisterIO
+import RegisterModel
+import RepeatUseStage
+import WelfareUseStage
+
+/// The six stages of SPEC 4–9 as the runner drives them.
+enum StageJobs {
+  static let all: [StageJob] = [LoadJob(), DedupJob(), ClassifyJob(), RepeatUseJob(), WelfareUseJob(), PublishJob()]
+}
+
+/// Parameters a stage reads, as `parameter NAME` reads.
+private func parameterReads(_ run: PipelineRun, _ stage: StageName) -> [String: String] {
+  Dictionary(
+    run.config.parameterReads(for: stage).map { ("parameter \($0.0)", $0.1) }, uniquingKeysWith: { a, _ in a })
+}
+
+struct LoadJob: StageJob {
+  let name = StageName.load
+  let upstream: [StageName] = []
+
+  func reads(_ run: PipelineRun) throws -> [String: String] {
+    var reads = parameterReads(run, name)
+    for file in try run.inputFiles() { reads["input \(file.path)"] = file.entry.sha256 }
+    return reads
+  }
+
+  func run(_ run: PipelineRun, into folder: String) throws {
+    let output: LoadOutput
+    do {
+      output = try LoadStage.load(
+        config: run.config, rejectsFolder: run.paths.rejects, jobs: run.options.jobs, progress: run.progress)
+    } catch let error as RunErrorMessage {
+      throw RunError(error.message)
+    }
+    try Artefact.write(output.stays, to: folder + "/stays.csv.gz")
+    try Artefact.write(output.persons, to: folder + "/persons.csv.gz")
+    try Artefact.write(output.events, to: folder + "/events.csv.gz")
+    try Artefact.writeJSON(LoadMeta(serviceNames: output.serviceNames, sources: output.sources), to: folder + "/sources.json")
+    run.artefacts.load = output
+  }
+}
+
+struct DedupJob: StageJob {
+  let name = StageName.dedup
+  let upstream = [StageName.load]
+
+  func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
+
+  func run(_ run: PipelineRun, into folder: String) throws {
+    let load = try run.loadOutput()
+    let result = DedupStage.dedup(stays: load.stays, persons: load.persons)
+    try Artefact.write(result.stays, to: folder + "/stays.csv.gz")
+    try Artefact.write(result.persons, to: folder + "/persons.csv.gz")
+    try Artefact.writeJSON(result.quality, to: folder + "/quality.json")
+    run.artefacts.dedup = result
+  }
+}
+
+struct ClassifyJob: StageJob {
+  let name = StageName.classify
+  let upstream = [StageName.dedup]
+
+  func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
+
+  func run(_ run: PipelineRun, into folder: String) throws {
+    let result = ClassifyStage.classify(stays: try run.dedupResult().stays, parameters: run.config.parameters)
+    try Artefact.write(result.episodes, to: folder + "/episodes.csv.gz")
+    try Artefact.write(result.typology, to: folder + "/typology.csv.gz")
+    try Artefact.writeJSON(
+      ClassifyFigures(typology: result.typologyFigures, stays: result.stayFigures), to: folder + "/figures.json")
+    run.artefacts.classify = result
+  }
+}
+
+struct RepeatUseJob: StageJob {
+  let name = StageName.repeatUse
+  let upstream = [StageName.dedup, .classify]
+
+  func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
+
+  func run(_ run: PipelineRun, into folder: String) throws {
+    let figures = RepeatUseStage.repeatUse(
+      stays: try run.dedupResult().stays, episodes: try run.classifyResult().episodes,
+      parameters: run.config.parameters)
+    try Artefact.writeJSON(figures, to: folder + "/figures.json")
+    run.artefacts.repeatUse = figures
+  }
+}
+
+struct WelfareUseJob: StageJob {
+  let name = StageName.welfareUse
+  let upstream = [StageName.load, .dedup, .classify]
+
+  func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
+
+  func run(_ run: PipelineRun, into folder: String) throws {
+    let load = try run.loadOutput()
+    let figures = WelfareUseStage.welfareUse(
+      typology: try run.classifyResult().typology, persons: try run.dedupResult().persons, events: load.events,
+      serviceNames: load.serviceNames, parameters: run.config.parameters)
+    try Artefact.writeJSON(figures, to: folder + "/figures.json")
+    run.artefacts.welfareUse = figures
+  }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import PublishStage
+
+struct Diff: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Compare two tables folders cell by cell.",
+    discussion: """
+      Counts must be equal, shares and means within the tolerance, suppression identical.
+      Prints each difference as table / row / column / expected / actual; exits 0 when the
+      folders agree and 1 otherwise. Example:
+
+        regpipe diff Fixtures/demo/expected Output/demo/tables
+      """)
+
+  @Argument(help: "The folder of expected tables.")
+  var expected: String
+
+  @Argument(help: "The folder of tables to check.")
+  var actual: String
+
+  @Option(help: "Largest accepted difference of a share or mean.")
+  var tolerance = 0.0001
+
+  func run() throws {
+    let differences: [TableDifference]
+    do {
+      differences = try diffTables(expected: expected, actual: actual, tolerance: tolerance)
+    } catch {
+      throw RunFailure(message: "\(error)", code: 1)
+    }
+    guard !differences.isEmpty else {
+      print("no differences")
+      return
+    }
+    for difference in differences { print(difference) }
+    throw RunFailure(message: "\(differences.count) differences", code: 1)
+  }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import PipelineCore
+import PipelineRunner
+
+extension StageName: ExpressibleByArgument {}
+
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run a pipeline's stages that are not up to date.",
+    discussion: """
+      Each stage is skipped when what it reads (upstream results, its parameters, the
+      program version) is unchanged; one line per stage says what happened and why.
+      Examples:
+
+        regpipe run Pipelines/demo.yaml
+        regpipe run Pipelines/demo.yaml --from classify
+        regpipe run Pipelines/nightly.yaml --stage publish --output /data/results
+      """)
+
+  @Argument(help: "The pipeline file (YAML).")
+  var pipeline: String
+
+  @Option(help: "Run only this stage; the stages before it must be up to date.")
+  var stage: StageName?
+
+  @Option(help: "Rerun this stage and every stage after it.")
+  var from: StageName?
+
+  @Flag(help: "Rerun the selected stages even when up to date.")
+  var force = false
+
+  @Option(help: "Root folder for results (default: Output).")
+  var output = "Output"
+
+  @Option(help: "Files read in parallel.")
+  var jobs = 2
+
+  @Flag(name: [.short, .long], help: "No progress on stderr.")
+  var quiet = false
+
+  func validate() throws {
+    if stage != nil && from != nil { throw ValidationError("--stage and --from cannot be combined") }
+    if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
+
+  func run() throws {
+    let config = try PipelineConfig.load(path: pipeline)
+    var options = RunOptions()
+    options.stage = stage
+    options.from = from
+    options.force = force
+    options.outputRoot = output
+    options.jobs = jobs
+    options.quiet = quiet
+    let runner = PipelineRun(config: config, options: options)
+    do {
+      try runner.run { print($0.line) }
+    } catch let error as RunError {
+      throw RunFailure(message: error.message, code: 1)
+    }
+    print("tables: \(runner.paths.tables)")
+    print("report: \(runner.paths.report)")
+  }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import PipelineCore
+import Synth
+
+struct Synthesize: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "synth",
+    abstract: "Write synthetic DST-style registers and a pipeline file for them.",
+    discussion: """
+      The data is invented, calibrated to published figures; it is not real register data.
+      The same seed gives the same bytes. Example:
+
+        regpipe synth --out /tmp/synth --persons 20000 --from 2016 --to 2023 --seed 1 --defects 0.01
+        regpipe run /tmp/synth/pipeline.yaml
+      """)
+
+  @Option(help: "Folder to write into.")
+  var out: String
+
+  @Option(help: "Shelter users to generate.")
+  var persons: Int
+
+  @Option(name: .customLong("from"), help: "First year of data.")
+  var fromYear: Int
+
+  @Option(name: .customLong("to"), help: "Last year of data (the extract ends on 31 December).")
+  var toYear: Int
+
+  @Option(help: "Seed of the random generator.")
+  var seed: UInt64
+
+  @Option(help: "Persons in the population register (default: 5 × users).")
+  var population: Int?
+
+  @Option(help: "Share of stay rows given a defect (duplicates, re-reports, 9-digit ids, malformed rows, CRLF).")
+  var defects = 0.0
+
+  @Flag(name: [.short, .long], help: "No progress on stderr.")
+  var quiet = false
+
+  func run() throws {
+    let options = SynthOptions(
+      out: out, persons: persons, fromYear: fromYear, toYear: toYear, seed: seed, population: population,
+      defectRate: defects)
+    do {
+      try options.validate()
+    } catch {
+      throw RunFailure(message: "\(error)", code: 2)
+    }
+    let progress = ProgressReporter(quiet: quiet)
+    progress.begin("synth", totalBytes: 0)
+    let summary: SynthSummary
+    do {
+      summary = try synthesize(options) { done, _ in progress.advance(bytes: 0, rows: done) }
+    } catch {
+      progress.end()
+      throw RunFailure(message: "\(error)", code: 1)
+    }
+    progress.end()
+    print("wrote \(summary.users) shelter users, \(summary.population) persons, \(summary.stays) stays, \(summary.serviceEvents) service events to \(out)")
+    print("pipeline: \(out)/pipeline.yaml")
+  }
+}
