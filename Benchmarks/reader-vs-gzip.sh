@@ -32,22 +32,26 @@ uncompressed=$(gzip -dc "$file" | wc -c)
 echo "file: $file, $(stat -c %s "$file") bytes gzip, $uncompressed bytes uncompressed"
 cat "$file" > /dev/null  # warm the page cache
 
-seconds() { date +%s.%N; }
-gzip_times=()
-parse_times=()
+# Wall-clock and CPU (user + system) seconds of one command, as "wall cpu".
+measure() {
+  /usr/bin/time -f '%e %U %S' -o "$dir/time.out" "${pin[@]}" "$@"
+  awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$dir/time.out"
+}
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+gzip_wall=() gzip_cpu=() parse_wall=() parse_cpu=()
 for ((i = 1; i <= repetitions; i++)); do
-  start=$(seconds)
-  "${pin[@]}" gzip -dc "$file" > /dev/null
-  gzip_times+=("$(echo "$(seconds) - $start" | bc)")
-  start=$(seconds)
-  "${pin[@]}" "$bench" parse "$file" > "$dir/parse.out"
-  parse_times+=("$(echo "$(seconds) - $start" | bc)")
-  echo "run $i: gzip -dc ${gzip_times[-1]} s, reader-bench ${parse_times[-1]} s ($(cat "$dir/parse.out"))"
+  read -r wall cpu < <(measure sh -c "gzip -dc '$file' > /dev/null")
+  gzip_wall+=("$wall") gzip_cpu+=("$cpu")
+  read -r wall cpu < <(measure sh -c "'$bench' parse '$file' > '$dir/parse.out'")
+  parse_wall+=("$wall") parse_cpu+=("$cpu")
+  echo "run $i: gzip -dc ${gzip_wall[-1]} s (cpu ${gzip_cpu[-1]}), reader-bench ${parse_wall[-1]} s (cpu ${parse_cpu[-1]}): $(cat "$dir/parse.out")"
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-gzip_median=$(median "${gzip_times[@]}")
-parse_median=$(median "${parse_times[@]}")
-echo "median gzip -dc: $gzip_median s"
-echo "median read+parse+validate: $parse_median s"
-echo "ratio: $(echo "scale=3; $parse_median / $gzip_median" | bc)"
+gw=$(median "${gzip_wall[@]}") gc=$(median "${gzip_cpu[@]}")
+pw=$(median "${parse_wall[@]}") pc=$(median "${parse_cpu[@]}")
+echo "median gzip -dc:                 wall $gw s, cpu $gc s"
+echo "median read+parse+validate:      wall $pw s, cpu $pc s"
+echo "ratio (wall): $(echo "scale=3; $pw / $gw" | bc)"
+echo "ratio (cpu):  $(echo "scale=3; $pc / $gc" | bc)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -191,4 +191,13 @@ final class DelimitedReaderTests: XCTestCase {
         Record(line: 4, fields: [""]),
       ])
   }
+
+  func testWideRecordsGrowTheFieldTable() throws {
+    let names = (0..<150).map { "c\($0)" }
+    let values = (0..<150).map { "\($0 * 3)" }
+    let path = try files.write(names.joined(separator: ",") + "\n" + values.joined(separator: ",") + "\n", to: "wide.csv")
+    let (reader, records) = try read(path, bufferSize: 4096)
+    XCTAssertEqual(reader.header.count, 150)
+    XCTAssertEqual(records, [Record(line: 2, fields: values)])
+  }
 }
