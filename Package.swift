@@ -9,6 +9,8 @@ let package = Package(
   products: [
     .executable(name: "regpipe", targets: ["regpipe"]),
     .library(name: "PipelineRunner", targets: ["PipelineRunner"]),
+    // For the benchmarks package under Benchmarks/, which reads with RegisterIO alone.
+    .library(name: "RegisterIO", targets: ["RegisterIO"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -1,5 +1,5 @@
 /// Decides a date column's format for `date_format: auto` (SPEC 2) from its first
-/// non-missing values: the one format that parses all of them.
+/// non-missing values: the one format that parses most of them.
 public struct DateFormatDetector: Sendable {
   /// The header name, for messages.
   public let column: String
@@ -33,33 +33,30 @@ public struct DateFormatDetector: Sendable {
     text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
   }
 
-  /// The formats that parse every sampled value, in `DateFormat.concrete` order.
+  /// The formats that parse the most sampled values (at least one), in
+  /// `DateFormat.concrete` order. A value no format parses (31FEB2019) does not decide
+  /// the format: its row is rejected later, as an unparsable date.
   public var candidates: [DateFormat] {
-    DateFormat.concrete.indices.filter { fits[$0] == sampleCount }.map { DateFormat.concrete[$0] }
+    let most = fits.max() ?? 0
+    guard most > 0 else { return [] }
+    return DateFormat.concrete.indices.filter { fits[$0] == most }.map { DateFormat.concrete[$0] }
   }
 
   /// The column's format. A column without values has nothing to parse and gets `.iso`.
-  /// Throws when no format parses all sampled values, or when more than one does.
+  /// Throws when no format parses any sampled value, or when several parse equally many.
   public func resolve(path: String) throws -> DateFormat {
     if sampleCount == 0 { return .iso }
     let candidates = candidates
     if candidates.count == 1 { return candidates[0] }
     if candidates.isEmpty {
-      let best = fits.indices.max { fits[$0] < fits[$1] }!
-      throw Self.noFitError(
-        path: path, column: column, sampleCount: sampleCount,
-        best: fits[best] > 0 ? (DateFormat.concrete[best], fits[best]) : nil)
+      throw Self.noFitError(path: path, column: column, sampleCount: sampleCount)
     }
     throw Self.ambiguityError(path: path, column: column, candidates: candidates)
   }
 
-  static func noFitError(
-    path: String, column: String, sampleCount: Int, best: (format: DateFormat, count: Int)?
-  ) -> RegisterIOError {
-    let detail = best.map { " (\($0.format.rawValue) fits \($0.count))" } ?? ""
-    return RegisterIOError(
-      "\(path): column \(column): no date format fits all of its first \(sampleCount) values\(detail); set date_format"
-    )
+  static func noFitError(path: String, column: String, sampleCount: Int) -> RegisterIOError {
+    RegisterIOError(
+      "\(path): column \(column): no date format fits any of its first \(sampleCount) values; set date_format")
   }
 
   static func ambiguityError(path: String, column: String, candidates: [DateFormat]) -> RegisterIOError {
