@@ -44,6 +44,18 @@ public final class ProgressReporter: @unchecked Sendable {
     }
   }
 
+  /// Sets the rows done so far (for work that counts items rather than bytes).
+  public func set(rows: Int) {
+    guard enabled else { return }
+    lock.withLock {
+      self.rows = rows
+      let now = Date()
+      guard now.timeIntervalSince(lastDrawn) >= 0.2 else { return }
+      lastDrawn = now
+      draw(now: now)
+    }
+  }
+
   /// Clears the progress line.
   public func end() {
     guard enabled else { return }

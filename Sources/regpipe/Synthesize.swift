@@ -48,10 +48,10 @@ struct Synthesize: ParsableCommand {
       throw RunFailure(message: "\(error)", code: 2)
     }
     let progress = ProgressReporter(quiet: quiet)
-    progress.begin("synth", totalBytes: 0)
+    progress.begin("synth: persons", totalBytes: 0)
     let summary: SynthSummary
     do {
-      summary = try synthesize(options) { done, _ in progress.advance(bytes: 0, rows: done) }
+      summary = try synthesize(options) { done, _ in progress.set(rows: done) }
     } catch {
       progress.end()
       throw RunFailure(message: "\(error)", code: 1)
