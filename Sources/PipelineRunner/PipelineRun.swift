@@ -25,8 +25,12 @@ public final class PipelineRun {
   /// Each stage's state: up to date (nil) or stale, and why — writes nothing.
   public func status() throws -> [(stage: StageName, staleReason: String?)] {
     var result: [(StageName, String?)] = []
+    var stale: [StageName] = []
     for stage in StageName.allCases {
-      let reason = try staleness(of: stage)
+      // A stage after a stale one will rerun if that one's result changes.
+      let staleUpstream = jobs[stage]!.upstream.first { stale.contains($0) }
+      let reason = try staleness(of: stage) ?? staleUpstream.map { "upstream stage \($0.rawValue) is stale" }
+      if reason != nil { stale.append(stage) }
       result.append((stage, reason))
       if let stamp = StageStamp.read(from: paths.stage(stage.rawValue)) { stamps[stage] = stamp }
     }

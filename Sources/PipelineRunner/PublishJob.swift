@@ -10,10 +10,7 @@ struct PublishJob: StageJob {
   let name = StageName.publish
   let upstream = [StageName.classify, .repeatUse, .welfareUse]
 
-  func reads(_ run: PipelineRun) throws -> [String: String] {
-    Dictionary(
-      run.config.parameterReads(for: name).map { ("parameter \($0.0)", $0.1) }, uniquingKeysWith: { a, _ in a })
-  }
+  func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
 
   func run(_ run: PipelineRun, into folder: String) throws {
     let classify = try run.classifyResult()

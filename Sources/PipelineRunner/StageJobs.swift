@@ -14,10 +14,14 @@ enum StageJobs {
   static let all: [StageJob] = [LoadJob(), DedupJob(), ClassifyJob(), RepeatUseJob(), WelfareUseJob(), PublishJob()]
 }
 
-/// Parameters a stage reads, as `parameter NAME` reads.
-private func parameterReads(_ run: PipelineRun, _ stage: StageName) -> [String: String] {
+/// The settings a stage reads, as `parameter NAME` reads. Analysis parameters drop their
+/// `parameters.` prefix, so a reason reads "parameter episode_gap_days changed".
+func parameterReads(_ run: PipelineRun, _ stage: StageName) -> [String: String] {
   Dictionary(
-    run.config.parameterReads(for: stage).map { ("parameter \($0.0)", $0.1) }, uniquingKeysWith: { a, _ in a })
+    run.config.parameterReads(for: stage).map { name, value in
+      let short = name.hasPrefix("parameters.") ? String(name.dropFirst("parameters.".count)) : name
+      return ("parameter \(short)", value)
+    }, uniquingKeysWith: { first, _ in first })
 }
 
 struct LoadJob: StageJob {
