@@ -22,17 +22,13 @@ struct Diff: ParsableCommand {
   var tolerance = 0.0001
 
   func run() throws {
-    let differences: [TableDifference]
-    do {
-      differences = try diffTables(expected: expected, actual: actual, tolerance: tolerance)
-    } catch {
-      throw RunFailure(message: "\(error)", code: 1)
-    }
+    let differences = try diffTables(expected: expected, actual: actual, tolerance: tolerance)
     guard !differences.isEmpty else {
       print("no differences")
       return
     }
     for difference in differences { print(difference) }
-    throw RunFailure(message: "\(differences.count) differences", code: 1)
+    print("\(differences.count) differences")
+    throw ExitCode(1)
   }
 }

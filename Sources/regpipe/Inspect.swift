@@ -14,10 +14,6 @@ struct InspectCommand: ParsableCommand {
   var rows = 10
 
   func run() throws {
-    do {
-      print(try Inspect.render(path: artefact, rows: rows), terminator: "")
-    } catch {
-      throw RunFailure(message: "\(error)", code: 1)
-    }
+    print(try Inspect.render(path: artefact, rows: rows), terminator: "")
   }
 }

@@ -54,11 +54,7 @@ struct Run: ParsableCommand {
     options.jobs = jobs
     options.quiet = quiet
     let runner = PipelineRun(config: config, options: options)
-    do {
-      try runner.run { print($0.line) }
-    } catch let error as RunError {
-      throw RunFailure(message: error.message, code: 1)
-    }
+    try runner.run { print($0.line) }
     print("tables: \(runner.paths.tables)")
     print("report: \(runner.paths.report)")
   }

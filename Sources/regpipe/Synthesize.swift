@@ -38,25 +38,25 @@ struct Synthesize: ParsableCommand {
   @Flag(name: [.short, .long], help: "No progress on stderr.")
   var quiet = false
 
-  func run() throws {
-    let options = SynthOptions(
+  private var options: SynthOptions {
+    SynthOptions(
       out: out, persons: persons, fromYear: fromYear, toYear: toYear, seed: seed, population: population,
       defectRate: defects)
+  }
+
+  func validate() throws {
     do {
       try options.validate()
     } catch {
-      throw RunFailure(message: "\(error)", code: 2)
+      throw ValidationError("\(error)")
     }
+  }
+
+  func run() throws {
     let progress = ProgressReporter(quiet: quiet)
     progress.begin("synth: persons", totalBytes: 0)
-    let summary: SynthSummary
-    do {
-      summary = try synthesize(options) { done, _ in progress.set(rows: done) }
-    } catch {
-      progress.end()
-      throw RunFailure(message: "\(error)", code: 1)
-    }
-    progress.end()
+    defer { progress.end() }
+    let summary = try synthesize(options) { done, _ in progress.set(rows: done) }
     print("wrote \(summary.users) shelter users, \(summary.population) persons, \(summary.stays) stays, \(summary.serviceEvents) service events to \(out)")
     print("pipeline: \(out)/pipeline.yaml")
   }

@@ -12,12 +12,7 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     let config = try PipelineConfig.load(path: pipeline)
-    let files: [String]
-    do {
-      files = try checkInputs(config: config)
-    } catch {
-      throw RunFailure(message: "\(error)", code: 1)
-    }
+    let files = try checkInputs(config: config)
     print("\(pipeline): valid; \(config.sources.count) sources, \(files.count) input files with the configured columns")
   }
 }
