@@ -9,9 +9,8 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a pipeline's stages that are not up to date.",
     discussion: """
-      Each stage is skipped when what it reads (upstream results, its parameters, the
-      program version) is unchanged; one line per stage says what happened and why.
-      Examples:
+      Each stage is skipped when what it reads (upstream results, its parameters, the \
+      program version) is unchanged; one line per stage says what happened and why. Examples:
 
         regpipe run Pipelines/demo.yaml
         regpipe run Pipelines/demo.yaml --from classify

@@ -7,7 +7,7 @@ struct Synthesize: ParsableCommand {
     commandName: "synth",
     abstract: "Write synthetic DST-style registers and a pipeline file for them.",
     discussion: """
-      The data is invented, calibrated to published figures; it is not real register data.
+      The data is invented, calibrated to published figures; it is not real register data. \
       The same seed gives the same bytes. Example:
 
         regpipe synth --out /tmp/synth --persons 20000 --from 2016 --to 2023 --seed 1 --defects 0.01
