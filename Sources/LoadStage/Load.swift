@@ -88,7 +88,7 @@ public func load(
     let sourceReport = SourceReport(name: source.name, files: batches.map(\.report))
     reports.append(sourceReport)
     let rejectsPath = rejectsFolder + "/" + source.name + ".csv.gz"
-    try RejectsFile.write(batches, delimiter: source.delimiter, to: rejectsPath)
+    try RejectsFile.write(batches, to: rejectsPath)
     let read = sourceReport.rowsRead
     let rejected = sourceReport.rejectedTotal
     if read > 0, Double(rejected) / Double(read) > parameters.maxRejectShare {
