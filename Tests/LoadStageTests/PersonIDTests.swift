@@ -107,4 +107,26 @@ final class PersonIDTests: XCTestCase {
       XCTAssertEqual(many.sources, one.sources, "jobs \(jobs)")
     }
   }
+
+  func testOpaqueIDsAgreeAcrossLatin1AndUTF8Sources() throws {
+    // "Ø-7" in a Windows-1252 stays file and "Ø7" in a UTF-8 persons file.
+    try workspace.write(bytes: Array("PNR,INST,START\n".utf8) + [0xD8] + Array("-7,A,2019-01-01\n".utf8), to: "stays.csv")
+    try workspace.write("PNR,SEX\nØ7,K\nO7,M\n", to: "bef.csv")
+    let output = try workspace.load(
+      [
+        #"{name: stays, kind: stays, files: [stays.csv], encoding: latin1, date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START}}"#,
+        personsSource,
+      ], parameters: ["id_format: opaque"])
+    XCTAssertEqual(output.persons, [PersonRecord(person: output.stays[0].person, sex: .female, order: 0)])
+    XCTAssertEqual(output.sources[1].filtered, ["not in cohort": 1])
+  }
+
+  func testStaysMakeTheCohortWhereverTheyAreListed() throws {
+    try workspace.write("PNR,SEX\n0101010001,M\n0101010002,K\n", to: "bef.csv")
+    try workspace.write("PNR,INST,START\n0101010002,A,2019-01-01\n", to: "stays.csv")
+    let output = try workspace.load([personsSource, staysSource])
+    XCTAssertEqual(output.sources.map(\.name), ["bef", "stays"])
+    XCTAssertEqual(output.persons, [PersonRecord(person: 101_010_002, sex: .female, order: 0)])
+    XCTAssertEqual(output.sources[0].filtered, ["not in cohort": 1])
+  }
 }

@@ -164,4 +164,14 @@ final class RecordTests: XCTestCase {
       XCTAssertEqual(many.sources, one.sources, "jobs \(jobs)")
     }
   }
+
+  /// SPEC 2: an open service event runs to censor_date; `extract_date` is for stays.
+  func testOpenServiceEventsRunToTheCensorDateEvenWithAnExtractDate() throws {
+    try workspace.write("PNR,START,END\n0101010001,2019-03-01,\n", to: "open.csv")
+    let output = try workspace.load([
+      staysSource,
+      #"{name: b, kind: services, service: psychiatric, files: [open.csv], date_format: iso, extract_date: 2020-06-30, columns: {person_id: PNR, start: START, end: END}}"#,
+    ])
+    XCTAssertEqual(output.events.map(\.end), [censor])
+  }
 }
