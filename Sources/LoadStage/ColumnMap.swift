@@ -13,11 +13,19 @@ struct ColumnMap {
       let index = header.firstIndex(of: name)
         ?? header.firstIndex { $0.lowercased() == name.lowercased() }
       guard let index else {
-        throw RunErrorMessage(
-          "\(path): column '\(name)' for \(column.rawValue) not found; headers found: \(header.joined(separator: ", "))")
+        throw RunErrorMessage("\(path): column '\(name)' for \(column.rawValue) not found; \(Self.describe(header))")
       }
       indices[column] = index
     }
+  }
+
+  /// The header for a message. A file without a header row has data in its first line,
+  /// so when any cell looks like data (five digits or more: a person id, a date) no cell
+  /// is shown: a message must never print a person_id (SPEC 3).
+  static func describe(_ header: [String]) -> String {
+    let looksLikeData = header.contains { $0.utf8.count { $0 >= 0x30 && $0 <= 0x39 } >= 5 }
+    guard looksLikeData else { return "headers found: \(header.joined(separator: ", "))" }
+    return "the first line has \(header.count) fields and looks like data, not a header (its values are not shown)"
   }
 
   subscript(column: CanonicalColumn) -> Int? { indices[column] }

@@ -10,6 +10,9 @@ struct FileBatch: Sendable {
   /// With `id_format: opaque`, the ids first seen in this file, in order: a stays
   /// file's person keys index this list until the merge gives them global keys.
   var localTokens: [String] = []
+  /// The file's delimiter (decided from its header with `delimiter: auto`); nil for one
+  /// column. The rejects file shows rejected rows joined by it.
+  var delimiter: UInt8?
 
   init(report: FileReport) { self.report = report }
 }

@@ -63,9 +63,13 @@ public func load(
     stays += batch.stays.map { var stay = $0; stay.order += offset; return stay }
   }
 
-  // Phase 2: persons and services of the cohort.
+  // Phase 2: persons and services of the cohort: persons with an accepted stay. An
+  // opaque id is interned before its row is validated, so `globalKeys` also holds ids
+  // whose only stays were rejected; they are not in the cohort.
+  let cohort = Set(stays.map(\.person))
   let cohortKeying: PersonKeying =
-    parameters.idFormat == .cpr ? .cpr(cohort: Set(stays.map(\.person))) : .opaqueCohort(globalKeys)
+    parameters.idFormat == .cpr
+    ? .cpr(cohort: cohort) : .opaqueCohort(globalKeys.filter { cohort.contains($0.value) })
   let otherBatches = try readPhase([.persons, .services], cohortKeying)
   var persons: [PersonRecord] = []
   var events: [ServiceEvent] = []
@@ -84,7 +88,7 @@ public func load(
     let sourceReport = SourceReport(name: source.name, files: batches.map(\.report))
     reports.append(sourceReport)
     let rejectsPath = rejectsFolder + "/" + source.name + ".csv.gz"
-    try RejectsFile.write(batches, delimiter: source.delimiter, to: rejectsPath)
+    try RejectsFile.write(batches, to: rejectsPath)
     let read = sourceReport.rowsRead
     let rejected = sourceReport.rejectedTotal
     if read > 0, Double(rejected) / Double(read) > parameters.maxRejectShare {

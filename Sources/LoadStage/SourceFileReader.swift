@@ -22,6 +22,7 @@ struct SourceFileReader: Sendable {
     let columns = try ColumnMap(source: source, header: reader.header, path: path)
     let formats = try DateColumns(source: source, columns: columns, path: path)
     var batch = FileBatch(report: FileReport(path: path, bytes: reader.fileSize))
+    batch.delimiter = reader.delimiter
     var interned: [String: PersonKey] = [:]
     var reportedBytes = 0
     let personIndex = columns[.personID]!

@@ -1,1 +1,0 @@
-// LoadStageTests: written with the module.
