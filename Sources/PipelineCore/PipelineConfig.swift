@@ -44,7 +44,8 @@ public struct SourceConfig: Hashable, Sendable {
   public var delimiter: Delimiter = .auto
   public var encoding: TextEncoding = .utf8
   public var dateFormat: DateFormat = .auto
-  /// For open stays (and open service events) of this source; nil: the censor date.
+  /// Where open stays of this source end; nil: the censor date. (Open service events
+  /// always run to the censor date, SPEC 2.)
   public var extractDate: Day?
   /// Canonical column → header name in the files.
   public var columns: [CanonicalColumn: String]

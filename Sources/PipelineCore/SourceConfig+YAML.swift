@@ -78,6 +78,9 @@ extension SourceConfig {
     if kind == .services, fields["service"] == nil {
       reader.report(fields.node, "missing required key 'service'\(place)")
     }
+    if kind == .services, codes != nil, let columns, columns[.code] == nil {
+      reader.report(line: fields.keyLines["codes"]!, "'codes'\(place) needs a 'code' column in columns")
+    }
     for key in ["service", "codes"] where kind != nil && kind != .services && fields[key] != nil {
       reader.report(line: fields.keyLines[key]!, "'\(key)'\(place) applies only to services sources")
     }

@@ -40,6 +40,20 @@ final class SourceConfigYAMLTests: XCTestCase {
     ])
   }
 
+  func testCodesNeedACodeColumn() {
+    // Without a code column every row would be filtered as "code not selected".
+    let yaml = """
+        - name: lpr
+          kind: services
+          service: psychiatric
+          files: a.csv
+          codes: [DF2]
+          columns: {person_id: PNR, start: D}
+
+      """
+    XCTAssertEqual(problems(yaml), ["p.yaml:9: 'codes' in source 'lpr' needs a 'code' column in columns"])
+  }
+
   func testUnknownAndMisplacedColumnsAndKeys() {
     let yaml = """
         - name: a
@@ -117,7 +131,7 @@ final class SourceConfigYAMLTests: XCTestCase {
           service: psychiatric
           files: [b.csv, a.csv]
           codes: [df2, "DF3.1"]
-          columns: {person_id: PNR, start: D}
+          columns: {person_id: PNR, start: D, code: C}
 
       """
     let source = try Fixtures.parse(Fixtures.minimal(sources: yaml)).sources[0]
