@@ -52,6 +52,15 @@ final class TextFormatTests: XCTestCase {
     XCTAssertEqual(try workspace.rejects("auto").rows.map { $0[3] }, ["0101010003|G"])
   }
 
+  func testAnImpossibleDateUnderAutoIsARejectedRowNotAStoppedRun() throws {
+    try workspace.write("PNR,INST,START\n0101010001,A,31FEB2019\n0101010002,A,14MAR2019\n0101010003,A,15MAR2019\n", to: "sas.csv")
+    let output = try workspace.load([
+      #"{name: boform, kind: stays, files: [sas.csv], date_format: auto, columns: {person_id: PNR, institution_id: INST, start: START}}"#
+    ])
+    XCTAssertEqual(output.stays.map(\.start), [day("2019-03-14"), day("2019-03-15")])
+    XCTAssertEqual(output.sources[0].rejected, ["unparsable start": 1])
+  }
+
   func testAutoDateFormatIsDecidedPerColumn() throws {
     try workspace.write(
       "PNR,INST,START,END\n0101010001,A,14MAR2019,2019-03-20\n0101010001,A,1apr2019,\n0101010001,A,.,2019-05-01\n",
