@@ -10,9 +10,14 @@ struct PublishJob: StageJob {
   let name = StageName.publish
   let upstream = [StageName.classify, .repeatUse, .welfareUse]
 
+  /// Besides its own settings, the report lists every effective setting and every input
+  /// file with its digest, so publish reads them all: otherwise a setting or input that
+  /// leaves the upstream results byte-identical would leave a report showing old values.
   func reads(_ run: PipelineRun) throws -> [String: String] {
-    Dictionary(
-      run.config.parameterReads(for: name).map { ("parameter \($0.0)", $0.1) }, uniquingKeysWith: { a, _ in a })
+    var reads = Dictionary(
+      run.config.effectiveSettings.map { ("parameter \($0.name)", $0.value) }, uniquingKeysWith: { a, _ in a })
+    for file in try run.inputFiles() { reads["input \(file.path)"] = "\(file.entry.bytes) \(file.entry.sha256)" }
+    return reads
   }
 
   func run(_ run: PipelineRun, into folder: String) throws {
