@@ -76,7 +76,7 @@ extension PipelineRun {
     var text = "\(stamp) regpipe \(ProgramVersion.current) run \(config.name)\n"
     for outcome in outcomes { text += "\(stamp)   \(outcome.line) \(String(format: "%.2f", outcome.seconds))s\n" }
     let handle = FileHandle(forWritingAtPath: paths.runLog) ?? {
-      FileManager.default.createFile(atPath: paths.runLog, contents: nil)
+      _ = FileManager.default.createFile(atPath: paths.runLog, contents: nil)
       return FileHandle(forWritingAtPath: paths.runLog)!
     }()
     handle.seekToEndOfFile()

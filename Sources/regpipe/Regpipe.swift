@@ -30,6 +30,9 @@ struct Regpipe: ParsableCommand {
     } catch let error as ExitCode {
       Self.exit(withError: error)
     } catch {
+      // parseAsRoot wraps --help and --version in an internal error type: they succeed,
+      // printing on stdout, and must not be taken for argument errors below.
+      if Self.exitCode(for: error) == .success { Self.exit(withError: error) }
       // Argument errors are usage errors (2); anything else from a run is a data error (1).
       if Self.exitCode(for: error) == .validationFailure || isArgumentError(error) {
         FileHandle.standardError.write(Data((Self.fullMessage(for: error) + "\n").utf8))

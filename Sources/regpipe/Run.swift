@@ -30,7 +30,7 @@ struct Run: ParsableCommand {
   @Flag(help: "Rerun the selected stages even when up to date.")
   var force = false
 
-  @Option(help: "Root folder for results (default: Output).")
+  @Option(help: "Root folder for results; <pipeline>/ is made inside it.")
   var output = "Output"
 
   @Option(help: "Files read in parallel.")
