@@ -16,7 +16,7 @@ struct PublishJob: StageJob {
   func reads(_ run: PipelineRun) throws -> [String: String] {
     var reads = Dictionary(
       run.config.effectiveSettings.map { ("parameter \($0.name)", $0.value) }, uniquingKeysWith: { a, _ in a })
-    for file in try run.inputFiles() { reads["input \(file.path)"] = "\(file.entry.bytes) \(file.entry.sha256)" }
+    for file in try run.inputFiles() { reads["input \(file.name)"] = "\(file.entry.bytes) \(file.entry.sha256)" }
     return reads
   }
 
@@ -31,7 +31,7 @@ struct PublishJob: StageJob {
       formats: run.config.publish.formats.compactMap { TableFileFormat(rawValue: $0.rawValue) })
     let report = renderReport(
       tables: tables, parameters: run.config.effectiveSettings.map { ($0.name, $0.value) },
-      inputs: try run.inputFiles().map { ($0.path, $0.entry.bytes, $0.entry.sha256) })
+      inputs: try run.inputFiles().map { ($0.name, $0.entry.bytes, $0.entry.sha256) })
     try AtomicFile.write(report, to: folder + "/report.html")
   }
 

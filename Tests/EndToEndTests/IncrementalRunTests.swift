@@ -155,8 +155,28 @@ final class IncrementalRunTests: EndToEndCase {
     text = lines.joined(separator: "\n") + "\n"
     try text.write(toFile: stays, atomically: true, encoding: .utf8)
     let result = try run(pipeline, output: output)
-    XCTAssertEqual(stageLines(result).first, "load: ran (input \(stays) changed)")
+    XCTAssertEqual(stageLines(result).first, "load: ran (input boform_b.csv changed)")
     XCTAssertEqual(stageLines(result)[1], "dedup: ran (upstream stage load changed)")
+  }
+
+  /// However the pipeline's path is spelled, and from whichever folder it is run, the
+  /// inputs are the same files: nothing reruns and the manifest keeps its bytes.
+  func testPipelinePathSpellingDoesNotMatter() throws {
+    let output = folder("out")
+    try run(edge, output: output)
+    let manifest = try bytes("\(output)/edge/manifest.json")
+    let absolute = packageRoot.appendingPathComponent(edge).path
+    for pipeline in ["./" + edge, absolute, "Fixtures/../Fixtures/edge/pipeline.yaml"] {
+      XCTAssertEqual(stageLines(try run(pipeline, output: output)), allSkipped, pipeline)
+      XCTAssertEqual(try bytes("\(output)/edge/manifest.json"), manifest, pipeline)
+    }
+    let inside = try Regpipe.run(
+      ["run", "pipeline.yaml", "--output", output, "-q"], in: packageRoot.appendingPathComponent("Fixtures/edge"))
+    XCTAssertEqual(inside.status, 0, inside.stderr)
+    XCTAssertEqual(stageLines(inside), allSkipped)
+    XCTAssertEqual(try bytes("\(output)/edge/manifest.json"), manifest)
+    let text = String(decoding: manifest, as: UTF8.self)
+    XCTAssertTrue(text.contains("\"path\": \"boform_a.csv\""), text)
   }
 
   func testForceRerunsEveryStage() throws {
