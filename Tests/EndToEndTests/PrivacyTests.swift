@@ -180,7 +180,9 @@ final class PrivacyTests: EndToEndCase {
       record("diff", try Regpipe.run(["diff", "Fixtures/edge/expected", "\(output)/\(name)/tables"]))
       for artefact in ["load/stays.csv.gz", "load/persons.csv.gz", "load/events.csv.gz", "dedup/stays.csv.gz",
         "dedup/persons.csv.gz", "classify/typology.csv.gz", "classify/episodes.csv.gz", "rejects/boform_a.csv.gz",
-        "rejects/boform_b.csv.gz", "rejects/psychiatry.csv.gz"]
+        "rejects/boform_b.csv.gz", "rejects/psychiatry.csv.gz", "load/sources.json", "dedup/quality.json",
+        "classify/figures.json", "repeat_use/figures.json", "welfare_use/figures.json", "publish/stamp.json",
+        "input-digests.json"]
       {
         record("inspect \(artefact)", try Regpipe.run(["inspect", "\(output)/\(name)/work/\(artefact)", "--rows", "100"]))
       }

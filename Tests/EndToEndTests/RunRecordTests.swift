@@ -33,6 +33,36 @@ final class RunRecordTests: EndToEndCase {
     try checkDeterminism(pipeline: "Pipelines/demo.yaml", name: "demo")
   }
 
+  /// The number of files read in parallel changes nothing in the results.
+  func testJobsDoNotChangeResults() throws {
+    let one = folder("one")
+    let four = folder("four")
+    try run("Pipelines/demo.yaml", output: one, ["--jobs", "1"])
+    try run("Pipelines/demo.yaml", output: four, ["--jobs", "4"])
+    for file in try files(under: "\(one)/demo/tables").map({ "tables/" + $0 }) + ["manifest.json", "quality.json"] {
+      XCTAssertEqual(try bytes("\(one)/demo/\(file)"), try bytes("\(four)/demo/\(file)"), file)
+    }
+    for artefact in ["load/stays.csv.gz", "dedup/stays.csv.gz", "classify/typology.csv.gz"] {
+      XCTAssertEqual(
+        try bytes("\(one)/demo/work/\(artefact)"), try bytes("\(four)/demo/work/\(artefact)"), artefact)
+    }
+  }
+
+  /// `synth` writes registers and a pipeline file that `run` takes as they are.
+  func testSynthOutputRuns() throws {
+    let data = folder("synth")
+    let synth = try Regpipe.run([
+      "synth", "--out", data, "--persons", "150", "--from", "2018", "--to", "2021", "--seed", "7", "--defects",
+      "0.005", "-q",
+    ])
+    XCTAssertEqual(synth.status, 0, synth.stderr)
+    XCTAssertEqual(synth.lines.last, "pipeline: \(data)/pipeline.yaml")
+    let output = folder("out")
+    let result = try run(data + "/pipeline.yaml", output: output)
+    XCTAssertEqual(stageLines(result), allRan("no previous result"))
+    XCTAssertEqual(stageLines(try run(data + "/pipeline.yaml", output: output)), allSkipped)
+  }
+
   /// A skipped rerun rewrites the records with the same bytes and appends to the run log.
   func testRerunKeepsRecordsAndAppendsToTheRunLog() throws {
     let output = folder("out")
