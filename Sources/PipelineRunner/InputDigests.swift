@@ -14,6 +14,8 @@ struct InputDigests {
 
   let path: String
   private var entries: [String: Entry]
+  /// Whether an entry was added or replaced since the file was read.
+  private(set) var changed = false
 
   init(path: String) {
     self.path = path
@@ -28,6 +30,7 @@ struct InputDigests {
     if let entry = entries[file], entry.bytes == bytes, entry.modified == modified { return entry }
     let entry = Entry(bytes: bytes, modified: modified, sha256: try Hashing.sha256(fileAt: file))
     entries[file] = entry
+    changed = true
     return entry
   }
 
@@ -50,8 +53,10 @@ extension PipelineRun {
         result.append((source.name, file, inputName(file), try digests.digest(of: file)))
       }
     }
-    try AtomicDirectory.create(paths.work)
-    try digests.save()
+    if writesAllowed && digests.changed {
+      try AtomicDirectory.create(paths.work)
+      try digests.save()
+    }
     return result
   }
 

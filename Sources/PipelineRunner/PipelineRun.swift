@@ -22,8 +22,13 @@ public final class PipelineRun {
     jobs = Dictionary(uniqueKeysWithValues: StageJobs.all.map { ($0.name, $0) })
   }
 
+  /// False while `status()` runs: input digests are computed but not remembered.
+  private(set) var writesAllowed = true
+
   /// Each stage's state: up to date (nil) or stale, and why — writes nothing.
   public func status() throws -> [(stage: StageName, staleReason: String?)] {
+    writesAllowed = false
+    defer { writesAllowed = true }
     var result: [(StageName, String?)] = []
     for stage in StageName.allCases {
       let reason = try staleness(of: stage)

@@ -145,7 +145,14 @@ final class IncrementalRunTests: EndToEndCase {
     let stays = data + "/boform_b.csv"
     try FileManager.default.setAttributes(
       [.modificationDate: Date(timeIntervalSinceNow: 3600)], ofItemAtPath: stays)
+    // status sees the same digest and writes nothing, not even the digest cache.
+    let cache = "\(output)/edge/work/input-digests.json"
+    let cached = try bytes(cache)
+    let status = try Regpipe.run(["status", pipeline, "--output", output])
+    XCTAssertEqual(status.lines, ["load", "dedup", "classify", "repeat_use", "welfare_use", "publish"].map { "\($0): up to date" })
+    XCTAssertEqual(try bytes(cache), cached)
     XCTAssertEqual(stageLines(try run(pipeline, output: output)), allSkipped)
+    XCTAssertNotEqual(try bytes(cache), cached, "run remembers the new modification time")
 
     // Drop the file's last line (a row rejected for its invalid id): load's counts change.
     var text = try String(contentsOfFile: stays, encoding: .utf8)
