@@ -56,9 +56,14 @@ struct PublishJob: StageJob {
       ((try? FileManager.default.contentsOfDirectory(atPath: run.paths.tables)) ?? []).map { "tables/" + $0 })
     let expected = Set(stamp.outputs.keys.filter { $0.hasPrefix("tables/") })
     guard installed == expected else { return "published tables are missing or were changed" }
+    // By content, not only size: the tables are small, and the manifest lists their
+    // SHA-256, which must be that of the files taken home.
     for name in expected.sorted() + ["report.html"] {
-      let size = (try? FileManager.default.attributesOfItem(atPath: run.paths.folder + "/" + name))?[.size] as? Int
-      if size != stamp.outputs[name]?.bytes { return "published \(name) is missing or was changed" }
+      let path = run.paths.folder + "/" + name
+      let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+      guard let recorded = stamp.outputs[name], size == recorded.bytes,
+        (try? Hashing.sha256(fileAt: path)) == recorded.sha256
+      else { return "published \(name) is missing or was changed" }
     }
     return nil
   }
