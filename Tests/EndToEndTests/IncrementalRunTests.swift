@@ -81,6 +81,26 @@ final class IncrementalRunTests: EndToEndCase {
       ])
   }
 
+  /// A source's code filter is read by load. Dedup reads load's result as a whole and
+  /// reruns, but its own result is byte-identical (the filter only touches service
+  /// events), so classify and repeat_use are skipped; welfare_use reads the events.
+  func testCodeFilterChangeStopsWhereResultsAreIdentical() throws {
+    let output = folder("out")
+    let pipeline = try pipelineCopy(of: edge, named: "edge.yaml")
+    try run(pipeline, output: output)
+    _ = try pipelineCopy(of: edge, named: "edge.yaml", [("codes: [\"DF2\", \"DF3\"]", "codes: [\"DF2\"]")])
+    XCTAssertEqual(
+      stageLines(try run(pipeline, output: output)),
+      [
+        "load: ran (parameter sources.psychiatry.codes changed)",
+        "dedup: ran (upstream stage load changed)",
+        "classify: skipped (up to date)",
+        "repeat_use: skipped (up to date)",
+        "welfare_use: ran (upstream stage load changed)",
+        "publish: ran (parameter sources.psychiatry.codes changed)",
+      ])
+  }
+
   func testAddedIndicatorIsNamed() throws {
     let output = folder("out")
     let pipeline = try pipelineCopy(of: edge, named: "edge.yaml")
