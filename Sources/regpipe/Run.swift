@@ -21,7 +21,7 @@ struct Run: ParsableCommand {
   @Argument(help: "The pipeline file (YAML).")
   var pipeline: String
 
-  @Option(help: "Run only this stage; the stages before it must be up to date.")
+  @Option(help: "Run only this stage (when stale, or with --force); the stages it reads from must be up to date.")
   var stage: StageName?
 
   @Option(help: "Rerun this stage and every stage after it.")
