@@ -14,6 +14,8 @@ struct InputDigests {
 
   let path: String
   private var entries: [String: Entry]
+  /// Whether an entry was added or replaced since the file was read.
+  private(set) var changed = false
 
   init(path: String) {
     self.path = path
@@ -28,6 +30,7 @@ struct InputDigests {
     if let entry = entries[file], entry.bytes == bytes, entry.modified == modified { return entry }
     let entry = Entry(bytes: bytes, modified: modified, sha256: try Hashing.sha256(fileAt: file))
     entries[file] = entry
+    changed = true
     return entry
   }
 
@@ -37,17 +40,30 @@ struct InputDigests {
 }
 
 extension PipelineRun {
-  /// Every input file of every source, in source order, with size and digest.
-  func inputFiles() throws -> [(source: String, path: String, entry: InputDigests.Entry)] {
+  /// Every input file of every source, in source order, with size and digest. `name` is
+  /// the path relative to the pipeline file's folder (as the pipeline's `files` patterns
+  /// say it; absolute patterns stay absolute): what stamps, the manifest and the report
+  /// record, so they do not depend on the current directory or on how the pipeline's path
+  /// was spelled. `path` is the path to open.
+  func inputFiles() throws -> [(source: String, path: String, name: String, entry: InputDigests.Entry)] {
     var digests = InputDigests(path: paths.work + "/input-digests.json")
-    var result: [(String, String, InputDigests.Entry)] = []
+    var result: [(String, String, String, InputDigests.Entry)] = []
     for source in config.sources {
       for file in try source.resolveFiles(relativeTo: config.directory) {
-        result.append((source.name, file, try digests.digest(of: file)))
+        result.append((source.name, file, inputName(file), try digests.digest(of: file)))
       }
     }
-    try AtomicDirectory.create(paths.work)
-    try digests.save()
+    if writesAllowed && digests.changed {
+      try AtomicDirectory.create(paths.work)
+      try digests.save()
+    }
     return result
+  }
+
+  /// `file` relative to the pipeline file's folder when it lies under it as resolved
+  /// (`resolveFiles` joins the folder and the pattern), else as it is.
+  func inputName(_ file: String) -> String {
+    let folder = config.directory.hasSuffix("/") ? config.directory : config.directory + "/"
+    return file.hasPrefix(folder) && !folder.isEmpty ? String(file.dropFirst(folder.count)) : file
   }
 }

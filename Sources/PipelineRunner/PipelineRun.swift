@@ -22,8 +22,13 @@ public final class PipelineRun {
     jobs = Dictionary(uniqueKeysWithValues: StageJobs.all.map { ($0.name, $0) })
   }
 
+  /// False while `status()` runs: input digests are computed but not remembered.
+  private(set) var writesAllowed = true
+
   /// Each stage's state: up to date (nil) or stale, and why — writes nothing.
   public func status() throws -> [(stage: StageName, staleReason: String?)] {
+    writesAllowed = false
+    defer { writesAllowed = true }
     var result: [(StageName, String?)] = []
     var stale: [StageName] = []
     for stage in StageName.allCases {
@@ -44,6 +49,12 @@ public final class PipelineRun {
     var outcomes: [StageOutcome] = []
     for stage in StageName.allCases {
       let selected = isSelected(stage)
+      // With --stage, only the stages the selected one reads from must be up to date;
+      // the others (later stages above all, which its new result makes stale) are left alone.
+      if !selected && !isUpstreamOfSelected(stage) {
+        stamps[stage] = StageStamp.read(from: paths.stage(stage.rawValue))
+        continue
+      }
       let stale = try staleness(of: stage)
       if !selected {
         if let stale {
@@ -80,6 +91,19 @@ public final class PipelineRun {
   private func isSelected(_ stage: StageName) -> Bool {
     if let only = options.stage { return stage == only }
     return true
+  }
+
+  /// Whether `--stage` selected a stage that reads `stage`'s results, directly or through
+  /// other stages.
+  private func isUpstreamOfSelected(_ stage: StageName) -> Bool {
+    guard let only = options.stage else { return false }
+    var pending = jobs[only]!.upstream
+    var seen: Set<StageName> = []
+    while let next = pending.popLast() {
+      if next == stage { return true }
+      if seen.insert(next).inserted { pending += jobs[next]!.upstream }
+    }
+    return false
   }
 
   private func isAfterFrom(_ stage: StageName) -> Bool {

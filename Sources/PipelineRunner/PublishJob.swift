@@ -10,7 +10,15 @@ struct PublishJob: StageJob {
   let name = StageName.publish
   let upstream = [StageName.classify, .repeatUse, .welfareUse]
 
-  func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
+  /// Besides its own settings, the report lists every effective setting and every input
+  /// file with its digest, so publish reads them all: otherwise a setting or input that
+  /// leaves the upstream results byte-identical would leave a report showing old values.
+  func reads(_ run: PipelineRun) throws -> [String: String] {
+    var reads = Dictionary(
+      run.config.effectiveSettings.map { ("parameter \($0.name)", $0.value) }, uniquingKeysWith: { a, _ in a })
+    for file in try run.inputFiles() { reads["input \(file.name)"] = "\(file.entry.bytes) \(file.entry.sha256)" }
+    return reads
+  }
 
   func run(_ run: PipelineRun, into folder: String) throws {
     let classify = try run.classifyResult()
@@ -23,7 +31,7 @@ struct PublishJob: StageJob {
       formats: run.config.publish.formats.compactMap { TableFileFormat(rawValue: $0.rawValue) })
     let report = renderReport(
       tables: tables, parameters: run.config.effectiveSettings.map { ($0.name, $0.value) },
-      inputs: try run.inputFiles().map { ($0.path, $0.entry.bytes, $0.entry.sha256) })
+      inputs: try run.inputFiles().map { ($0.name, $0.entry.bytes, $0.entry.sha256) })
     try AtomicFile.write(report, to: folder + "/report.html")
   }
 
@@ -48,9 +56,14 @@ struct PublishJob: StageJob {
       ((try? FileManager.default.contentsOfDirectory(atPath: run.paths.tables)) ?? []).map { "tables/" + $0 })
     let expected = Set(stamp.outputs.keys.filter { $0.hasPrefix("tables/") })
     guard installed == expected else { return "published tables are missing or were changed" }
+    // By content, not only size: the tables are small, and the manifest lists their
+    // SHA-256, which must be that of the files taken home.
     for name in expected.sorted() + ["report.html"] {
-      let size = (try? FileManager.default.attributesOfItem(atPath: run.paths.folder + "/" + name))?[.size] as? Int
-      if size != stamp.outputs[name]?.bytes { return "published \(name) is missing or was changed" }
+      let path = run.paths.folder + "/" + name
+      let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+      guard let recorded = stamp.outputs[name], size == recorded.bytes,
+        (try? Hashing.sha256(fileAt: path)) == recorded.sha256
+      else { return "published \(name) is missing or was changed" }
     }
     return nil
   }

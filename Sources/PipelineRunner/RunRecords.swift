@@ -17,9 +17,9 @@ extension PipelineRun {
     let reports = Dictionary(
       load.sources.flatMap { source in source.files.map { ($0.path, $0) } }, uniquingKeysWith: { a, _ in a })
     let inputs: [JSONValue] = try inputFiles().map { file in
-      let report = reports[file.path]
+      let report = reports[file.name]
       return .object([
-        "source": .string(file.source), "path": .string(file.path), "bytes": .int(file.entry.bytes),
+        "source": .string(file.source), "path": .string(file.name), "bytes": .int(file.entry.bytes),
         "sha256": .string(file.entry.sha256), "rows_read": .int(report?.rowsRead ?? 0),
         "accepted": .int(report?.accepted ?? 0), "rejected": counts(report?.rejected ?? [:]),
       ])
@@ -76,7 +76,7 @@ extension PipelineRun {
     var text = "\(stamp) regpipe \(ProgramVersion.current) run \(config.name)\n"
     for outcome in outcomes { text += "\(stamp)   \(outcome.line) \(String(format: "%.2f", outcome.seconds))s\n" }
     let handle = FileHandle(forWritingAtPath: paths.runLog) ?? {
-      FileManager.default.createFile(atPath: paths.runLog, contents: nil)
+      _ = FileManager.default.createFile(atPath: paths.runLog, contents: nil)
       return FileHandle(forWritingAtPath: paths.runLog)!
     }()
     handle.seekToEndOfFile()

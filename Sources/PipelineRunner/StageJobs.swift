@@ -30,17 +30,24 @@ struct LoadJob: StageJob {
 
   func reads(_ run: PipelineRun) throws -> [String: String] {
     var reads = parameterReads(run, name)
-    for file in try run.inputFiles() { reads["input \(file.path)"] = file.entry.sha256 }
+    for file in try run.inputFiles() { reads["input \(file.name)"] = file.entry.sha256 }
     return reads
   }
 
   func run(_ run: PipelineRun, into folder: String) throws {
-    let output: LoadOutput
+    var output: LoadOutput
     do {
       output = try LoadStage.load(
         config: run.config, rejectsFolder: run.paths.rejects, jobs: run.options.jobs, progress: run.progress)
     } catch let error as RunErrorMessage {
       throw RunError(error.message)
+    }
+    // File reports name files as the stamps and manifest do, so the result does not
+    // depend on the current directory.
+    for s in output.sources.indices {
+      for f in output.sources[s].files.indices {
+        output.sources[s].files[f].path = run.inputName(output.sources[s].files[f].path)
+      }
     }
     try Artefact.write(output.stays, to: folder + "/stays.csv.gz")
     try Artefact.write(output.persons, to: folder + "/persons.csv.gz")

@@ -22,7 +22,7 @@ public func renderReport(
     "<tr><td>\(HTML.escape($0.path))</td><td class=\"num\">\($0.bytes)</td><td><code>\(HTML.escape($0.sha256))</code></td></tr>"
   }
   sections.append(
-    (["<section>", "<h2>Pipeline parameters</h2>", "<table>"] + parameterRows
+    (["<section>", "<h2>Pipeline parameters</h2>", "<table class=\"settings\">"] + parameterRows
       + ["</table>", "<h2>Inputs</h2>", "<table>", "<tr><th>path</th><th>bytes</th><th>SHA-256</th></tr>"]
       + inputRows + ["</table>", "</section>"]).joined(separator: "\n"))
   return """
@@ -41,6 +41,7 @@ public func renderReport(
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
     td.suppressed { color: #666; font-style: italic; background: repeating-linear-gradient(45deg, #fff, #fff 4px, #eee 4px, #eee 8px); }
     td.empty { color: #999; text-align: center; }
+    table.settings th { text-align: left; font-weight: normal; font-family: ui-monospace, monospace; }
     </style>
     </head>
     <body>

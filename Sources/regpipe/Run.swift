@@ -20,7 +20,7 @@ struct Run: ParsableCommand {
   @Argument(help: "The pipeline file (YAML).")
   var pipeline: String
 
-  @Option(help: "Run only this stage; the stages before it must be up to date.")
+  @Option(help: "Run only this stage (when stale, or with --force); the stages it reads from must be up to date.")
   var stage: StageName?
 
   @Option(help: "Rerun this stage and every stage after it.")
@@ -29,7 +29,7 @@ struct Run: ParsableCommand {
   @Flag(help: "Rerun the selected stages even when up to date.")
   var force = false
 
-  @Option(help: "Root folder for results (default: Output).")
+  @Option(help: "Root folder for results; <pipeline>/ is made inside it.")
   var output = "Output"
 
   @Option(help: "Files read in parallel.")

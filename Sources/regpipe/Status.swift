@@ -10,7 +10,7 @@ struct Status: ParsableCommand {
   @Argument(help: "The pipeline file (YAML).")
   var pipeline: String
 
-  @Option(help: "Root folder for results (default: Output).")
+  @Option(help: "Root folder for results; <pipeline>/ is made inside it.")
   var output = "Output"
 
   func run() throws {

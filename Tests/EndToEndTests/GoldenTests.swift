@@ -1,0 +1,72 @@
+import Foundation
+import XCTest
+
+/// Full runs of the fixtures, compared through `regpipe diff` with the expected tables
+/// (hand-worked for the edge fixture, from the independent `scripts/reference.py` for
+/// the demo).
+final class GoldenTests: EndToEndCase {
+  private func checkGolden(
+    pipeline: String, name: String, expected: String, file: StaticString = #filePath, line: UInt = #line
+  ) throws {
+    let output = folder("out")
+    let result = try run(pipeline, output: output, file: file, line: line)
+    XCTAssertEqual(
+      result.lines,
+      allRan("no previous result") + ["tables: \(output)/\(name)/tables", "report: \(output)/\(name)/report.html"],
+      file: file, line: line)
+    XCTAssertEqual(result.stderr, "", "-q prints nothing on stderr", file: file, line: line)
+
+    let diff = try Regpipe.run(["diff", expected, "\(output)/\(name)/tables"])
+    XCTAssertEqual(diff.status, 0, diff.stdout + diff.stderr, file: file, line: line)
+    XCTAssertEqual(diff.stdout, "no differences\n", file: file, line: line)
+
+    for record in ["manifest.json", "quality.json", "run.log", "report.html"] {
+      XCTAssertTrue(
+        FileManager.default.fileExists(atPath: "\(output)/\(name)/\(record)"), "\(record) missing",
+        file: file, line: line)
+    }
+    for stage in ["load", "dedup", "classify", "repeat_use", "welfare_use", "publish"] {
+      XCTAssertTrue(
+        FileManager.default.fileExists(atPath: "\(output)/\(name)/work/\(stage)/stamp.json"),
+        "\(stage) has no stamp", file: file, line: line)
+    }
+  }
+
+  func testEdgeFixtureMatchesHandWorkedTables() throws {
+    try checkGolden(pipeline: "Fixtures/edge/pipeline.yaml", name: "edge", expected: "Fixtures/edge/expected")
+  }
+
+  func testEdgeFixtureWithMinCellMatchesHandWorkedTables() throws {
+    try checkGolden(
+      pipeline: "Fixtures/edge/pipeline-mincell.yaml", name: "edge-mincell", expected: "Fixtures/edge/expected-mincell")
+  }
+
+  func testDemoMatchesReferenceTables() throws {
+    try checkGolden(pipeline: "Pipelines/demo.yaml", name: "demo", expected: "Fixtures/demo/expected")
+  }
+
+  /// The edge tables are CSV only (`formats: [csv]`); the demo's are CSV and JSON, and
+  /// person-level artefacts never land under `tables/`.
+  func testTablesFolderHoldsOnlyTheConfiguredFormats() throws {
+    let output = folder("out")
+    try run("Fixtures/edge/pipeline.yaml", output: output)
+    try run("Pipelines/demo.yaml", output: output)
+    let tables = [
+      "repeat_use", "returns", "stay_duration", "stay_thresholds", "typology", "typology_by_region",
+      "typology_by_sex_age", "welfare_use", "yearly_users",
+    ]
+    XCTAssertEqual(try files(under: "\(output)/edge/tables"), tables.map { $0 + ".csv" })
+    XCTAssertEqual(
+      try files(under: "\(output)/demo/tables"), tables.flatMap { [$0 + ".csv", $0 + ".json"] }.sorted())
+  }
+
+  /// A diff that finds differences exits 1 and lists them.
+  func testDiffReportsDifferencesWithExitOne() throws {
+    let result = try Regpipe.run(["diff", "Fixtures/edge/expected", "Fixtures/edge/expected-mincell"])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertFalse(result.stdout.isEmpty)
+    XCTAssertFalse(result.stdout.contains("no differences"))
+    XCTAssertTrue(result.stderr.hasPrefix("regpipe: "), result.stderr)
+    XCTAssertTrue(result.stderr.hasSuffix(" differences\n"), result.stderr)
+  }
+}

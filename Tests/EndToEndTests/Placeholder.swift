@@ -1,1 +1,0 @@
-// EndToEndTests: written with the module.

@@ -1,0 +1,162 @@
+import Foundation
+import XCTest
+
+/// Run records (SPEC 10), `inspect` and help.
+final class RunRecordTests: EndToEndCase {
+  /// Same inputs and configuration ⇒ byte-identical tables, manifest and quality report,
+  /// wherever the results go; the run log holds the timings and so differs.
+  private func checkDeterminism(pipeline: String, name: String) throws {
+    let first = folder("first")
+    let second = folder("second")
+    try run(pipeline, output: first)
+    Thread.sleep(forTimeInterval: 1.1)  // run.log's timestamps have whole seconds
+    try run(pipeline, output: second)
+
+    let tables = try files(under: "\(first)/\(name)/tables")
+    XCTAssertFalse(tables.isEmpty)
+    XCTAssertEqual(try files(under: "\(second)/\(name)/tables"), tables)
+    for file in tables.map({ "tables/" + $0 }) + ["manifest.json", "quality.json", "report.html"] {
+      XCTAssertEqual(
+        try bytes("\(first)/\(name)/\(file)"), try bytes("\(second)/\(name)/\(file)"), "\(file) differs")
+    }
+    XCTAssertNotEqual(try bytes("\(first)/\(name)/run.log"), try bytes("\(second)/\(name)/run.log"))
+
+    let manifest = try String(contentsOfFile: "\(first)/\(name)/manifest.json", encoding: .utf8)
+    XCTAssertFalse(manifest.contains(first), "the manifest does not name the output folder")
+  }
+
+  func testEdgeRecordsAreByteIdenticalAcrossOutputFolders() throws {
+    try checkDeterminism(pipeline: "Fixtures/edge/pipeline.yaml", name: "edge")
+  }
+
+  func testDemoRecordsAreByteIdenticalAcrossOutputFolders() throws {
+    try checkDeterminism(pipeline: "Pipelines/demo.yaml", name: "demo")
+  }
+
+  /// The number of files read in parallel changes nothing in the results.
+  func testJobsDoNotChangeResults() throws {
+    let one = folder("one")
+    let four = folder("four")
+    try run("Pipelines/demo.yaml", output: one, ["--jobs", "1"])
+    try run("Pipelines/demo.yaml", output: four, ["--jobs", "4"])
+    for file in try files(under: "\(one)/demo/tables").map({ "tables/" + $0 }) + ["manifest.json", "quality.json"] {
+      XCTAssertEqual(try bytes("\(one)/demo/\(file)"), try bytes("\(four)/demo/\(file)"), file)
+    }
+    for artefact in ["load/stays.csv.gz", "dedup/stays.csv.gz", "classify/typology.csv.gz"] {
+      XCTAssertEqual(
+        try bytes("\(one)/demo/work/\(artefact)"), try bytes("\(four)/demo/work/\(artefact)"), artefact)
+    }
+  }
+
+  /// `synth` writes registers and a pipeline file that `run` takes as they are.
+  func testSynthOutputRuns() throws {
+    let data = folder("synth")
+    let synth = try Regpipe.run([
+      "synth", "--out", data, "--persons", "150", "--from", "2018", "--to", "2021", "--seed", "7", "--defects",
+      "0.005", "-q",
+    ])
+    XCTAssertEqual(synth.status, 0, synth.stderr)
+    XCTAssertEqual(synth.lines.last, "pipeline: \(data)/pipeline.yaml")
+    let output = folder("out")
+    let result = try run(data + "/pipeline.yaml", output: output)
+    XCTAssertEqual(stageLines(result), allRan("no previous result"))
+    XCTAssertEqual(stageLines(try run(data + "/pipeline.yaml", output: output)), allSkipped)
+  }
+
+  /// A skipped rerun rewrites the records with the same bytes and appends to the run log.
+  func testRerunKeepsRecordsAndAppendsToTheRunLog() throws {
+    let output = folder("out")
+    try run("Fixtures/edge/pipeline.yaml", output: output)
+    let manifest = try bytes("\(output)/edge/manifest.json")
+    let quality = try bytes("\(output)/edge/quality.json")
+    let log = try String(contentsOfFile: "\(output)/edge/run.log", encoding: .utf8)
+    try run("Fixtures/edge/pipeline.yaml", output: output)
+    XCTAssertEqual(try bytes("\(output)/edge/manifest.json"), manifest)
+    XCTAssertEqual(try bytes("\(output)/edge/quality.json"), quality)
+    let newLog = try String(contentsOfFile: "\(output)/edge/run.log", encoding: .utf8)
+    XCTAssertTrue(newLog.hasPrefix(log))
+    XCTAssertTrue(newLog.dropFirst(log.count).contains("publish: skipped (up to date)"), newLog)
+  }
+
+  /// The quality report holds the hand-worked counts of EXPECTED.md.
+  func testEdgeQualityCounts() throws {
+    let output = folder("out")
+    try run("Fixtures/edge/pipeline.yaml", output: output)
+    let quality = try JSONSerialization.jsonObject(with: bytes("\(output)/edge/quality.json")) as! [String: Any]
+    let dedup = quality["dedup"] as! [String: Int]
+    XCTAssertEqual(dedup["exact_duplicates"], 1)
+    XCTAssertEqual(dedup["same_start_duplicates"], 2)
+    XCTAssertEqual(dedup["new_year_splits_stitched"], 1)
+    XCTAssertEqual(dedup["overlaps_stitched"], 1)
+    XCTAssertEqual(dedup["ids_repaired"], 1)
+    XCTAssertEqual(dedup["person_field_conflicts"], 2)
+    let sources = quality["sources"] as! [[String: Any]]
+    XCTAssertEqual(
+      sources.map { $0["name"] as! String },
+      ["boform_a", "boform_b", "population", "psychiatry", "substance", "section85"])
+    XCTAssertEqual(sources.map { $0["rows_read"] as! Int }, [19, 17, 19, 12, 12, 5])
+    XCTAssertEqual(sources.map { $0["accepted"] as! Int }, [17, 15, 19, 11, 11, 5])
+    let classify = quality["classify"] as! [String: Any]
+    XCTAssertEqual(classify["typology_fallbacks"] as? Int, 0)
+
+    let manifest = try JSONSerialization.jsonObject(with: bytes("\(output)/edge/manifest.json")) as! [String: Any]
+    XCTAssertEqual(manifest["pipeline"] as? String, "edge")
+    XCTAssertEqual((manifest["inputs"] as! [Any]).count, 6)
+    XCTAssertEqual((manifest["stages"] as! [[String: Any]]).map { $0["stage"] as! String },
+      ["load", "dedup", "classify", "repeat_use", "welfare_use", "publish"])
+    let outputs = (manifest["outputs"] as! [[String: Any]]).map { $0["path"] as! String }
+    XCTAssertTrue(outputs.contains("tables/typology.csv"), "\(outputs)")
+    XCTAssertTrue(outputs.contains("report.html"), "\(outputs)")
+  }
+
+  func testInspectMasksPersonIds() throws {
+    let output = folder("out")
+    try run("Fixtures/edge/pipeline.yaml", output: output)
+    let artefact = "\(output)/edge/work/dedup/stays.csv.gz"
+    let result = try Regpipe.run(["inspect", artefact, "--rows", "50"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let lines = result.lines
+    XCTAssertEqual(lines[0], artefact)
+    XCTAssertEqual(
+      lines[1], "columns (8): person, institution, start, end, extract_date, exit_reason, municipality, order")
+    XCTAssertTrue(lines[2].hasPrefix("rows: "), lines[2])
+    XCTAssertTrue(lines[2].hasSuffix("; person ids masked"), lines[2])
+    XCTAssertTrue(lines[4].hasPrefix("person "), lines[4])
+    for row in lines.dropFirst(5) { XCTAssertTrue(row.hasPrefix("••••••••••  "), row) }
+    XCTAssertNil(result.stdout.range(of: #"\d{9,}"#, options: .regularExpression), result.stdout)
+
+    let rejects = try Regpipe.run(["inspect", "\(output)/edge/work/rejects/boform_b.csv.gz"])
+    XCTAssertEqual(rejects.status, 0, rejects.stderr)
+    XCTAssertTrue(rejects.stdout.contains("person ids masked"), rejects.stdout)
+    XCTAssertNil(rejects.stdout.range(of: "01018X0019"), rejects.stdout)
+    XCTAssertNil(rejects.stdout.range(of: "0101800018"), rejects.stdout)
+  }
+
+  func testInspectOfAMissingFileIsADataError() throws {
+    let result = try Regpipe.run(["inspect", folder("none.csv.gz")])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertTrue(result.stderr.hasPrefix("regpipe: "), result.stderr)
+  }
+
+  func testHelpShowsExamples() throws {
+    let run = try Regpipe.run(["run", "--help"])
+    XCTAssertEqual(run.status, 0)
+    XCTAssertTrue(run.stdout.contains("regpipe run Pipelines/demo.yaml --from classify"), run.stdout)
+    XCTAssertTrue(run.stdout.contains("--stage"), run.stdout)
+    let top = try Regpipe.run(["--help"])
+    XCTAssertEqual(top.status, 0)
+    for command in ["run", "status", "validate", "inspect", "diff", "synth"] {
+      XCTAssertTrue(top.stdout.contains("  \(command) "), "\(command) missing from:\n\(top.stdout)")
+    }
+    for command in ["status", "validate", "inspect", "diff", "synth"] {
+      let help = try Regpipe.run([command, "--help"])
+      XCTAssertEqual(help.status, 0, command)
+      XCTAssertTrue(help.stdout.contains("regpipe \(command) "), "\(command) --help has no example:\n\(help.stdout)")
+    }
+  }
+
+  func testUnknownSubcommandIsAUsageError() throws {
+    let result = try Regpipe.run(["rnu", "Pipelines/demo.yaml"])
+    XCTAssertEqual(result.status, 2)
+  }
+}

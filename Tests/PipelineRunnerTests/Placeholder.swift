@@ -1,1 +1,0 @@
-// PipelineRunnerTests: written with the module.
