@@ -14,8 +14,7 @@ struct PublishJob: StageJob {
   /// file with its digest, so publish reads them all: otherwise a setting or input that
   /// leaves the upstream results byte-identical would leave a report showing old values.
   func reads(_ run: PipelineRun) throws -> [String: String] {
-    var reads = Dictionary(
-      run.config.effectiveSettings.map { ("parameter \($0.name)", $0.value) }, uniquingKeysWith: { a, _ in a })
+    var reads = settingReads(run.config.effectiveSettings.map { ($0.name, $0.value) })
     for file in try run.inputFiles() { reads["input \(file.name)"] = "\(file.entry.bytes) \(file.entry.sha256)" }
     return reads
   }

@@ -17,8 +17,13 @@ enum StageJobs {
 /// The settings a stage reads, as `parameter NAME` reads. Analysis parameters drop their
 /// `parameters.` prefix, so a reason reads "parameter episode_gap_days changed".
 func parameterReads(_ run: PipelineRun, _ stage: StageName) -> [String: String] {
+  settingReads(run.config.parameterReads(for: stage))
+}
+
+/// Settings as `parameter NAME` reads, analysis parameters without their prefix.
+func settingReads(_ settings: [(name: String, value: String)]) -> [String: String] {
   Dictionary(
-    run.config.parameterReads(for: stage).map { name, value in
+    settings.map { name, value in
       let short = name.hasPrefix("parameters.") ? String(name.dropFirst("parameters.".count)) : name
       return ("parameter \(short)", value)
     }, uniquingKeysWith: { first, _ in first })

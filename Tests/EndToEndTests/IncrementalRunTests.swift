@@ -38,16 +38,16 @@ final class IncrementalRunTests: EndToEndCase {
       [
         "load: skipped (up to date)",
         "dedup: skipped (up to date)",
-        "classify: ran (parameter parameters.episode_gap_days changed)",
+        "classify: ran (parameter episode_gap_days changed)",
         "repeat_use: ran (upstream stage classify changed)",
         "welfare_use: ran (upstream stage classify changed)",
-        "publish: ran (parameter parameters.episode_gap_days changed)",
+        "publish: ran (parameter episode_gap_days changed)",
       ])
     XCTAssertEqual(stageLines(try run(pipeline, output: output)), allSkipped)
 
     // Back to 30: the tables are the hand-worked ones again.
     _ = try pipelineCopy(of: edge, named: "edge.yaml")
-    XCTAssertEqual(stageLines(try run(pipeline, output: output))[2], "classify: ran (parameter parameters.episode_gap_days changed)")
+    XCTAssertEqual(stageLines(try run(pipeline, output: output))[2], "classify: ran (parameter episode_gap_days changed)")
     let diff = try Regpipe.run(["diff", "Fixtures/edge/expected", "\(output)/edge/tables"])
     XCTAssertEqual(diff.stdout, "no differences\n")
   }
@@ -76,8 +76,8 @@ final class IncrementalRunTests: EndToEndCase {
     XCTAssertEqual(
       stageLines(try run(pipeline, output: output)),
       Array(allSkipped.prefix(4)) + [
-        "welfare_use: ran (parameter parameters.indicators.psych_or_substance changed)",
-        "publish: ran (parameter parameters.indicators.psych_or_substance changed)",
+        "welfare_use: ran (parameter indicators.psych_or_substance changed)",
+        "publish: ran (parameter indicators.psych_or_substance changed)",
       ])
   }
 
@@ -111,8 +111,8 @@ final class IncrementalRunTests: EndToEndCase {
     XCTAssertEqual(
       stageLines(try run(pipeline, output: output)),
       Array(allSkipped.prefix(4)) + [
-        "welfare_use: ran (parameter parameters.indicators.any_support added)",
-        "publish: ran (parameter parameters.indicators.any_support added)",
+        "welfare_use: ran (parameter indicators.any_support added)",
+        "publish: ran (parameter indicators.any_support added)",
       ])
   }
 
@@ -131,10 +131,10 @@ final class IncrementalRunTests: EndToEndCase {
       [
         "load: skipped (up to date)",
         "dedup: skipped (up to date)",
-        "classify: ran (parameter parameters.planned_exit_codes changed)",
+        "classify: ran (parameter planned_exit_codes changed)",
         "repeat_use: skipped (up to date)",
         "welfare_use: skipped (up to date)",
-        "publish: ran (parameter parameters.planned_exit_codes changed)",
+        "publish: ran (parameter planned_exit_codes changed)",
       ])
     XCTAssertNotEqual(try bytes("\(output)/edge/work/classify/stamp.json"), classifyStamp, "the new reads are stamped")
 
@@ -144,12 +144,12 @@ final class IncrementalRunTests: EndToEndCase {
     XCTAssertEqual(
       stageLines(try run(pipeline, output: output)),
       [
-        "load: ran (parameter parameters.max_reject_share changed)",
+        "load: ran (parameter max_reject_share changed)",
         "dedup: skipped (up to date)",
         "classify: skipped (up to date)",
         "repeat_use: skipped (up to date)",
         "welfare_use: skipped (up to date)",
-        "publish: ran (parameter parameters.max_reject_share changed)",
+        "publish: ran (parameter max_reject_share changed)",
       ])
   }
 
@@ -255,7 +255,7 @@ final class IncrementalRunTests: EndToEndCase {
     _ = try pipelineCopy(of: edge, named: "edge.yaml", [("episode_gap_days: 30", "episode_gap_days: 31")])
     XCTAssertEqual(
       try run(pipeline, output: output, ["--stage", "classify"]).lines,
-      ["classify: ran (parameter parameters.episode_gap_days changed)"] + tail(output))
+      ["classify: ran (parameter episode_gap_days changed)"] + tail(output))
 
     let status = try Regpipe.run(["status", pipeline, "--output", output])
     XCTAssertEqual(status.status, 0, status.stderr)
@@ -267,7 +267,7 @@ final class IncrementalRunTests: EndToEndCase {
         "classify: up to date",
         "repeat_use: stale (upstream stage classify changed)",
         "welfare_use: stale (upstream stage classify changed)",
-        "publish: stale (parameter parameters.episode_gap_days changed)",
+        "publish: stale (parameter episode_gap_days changed)",
       ])
 
     XCTAssertEqual(
@@ -278,7 +278,7 @@ final class IncrementalRunTests: EndToEndCase {
         "classify: skipped (up to date)",
         "repeat_use: ran (upstream stage classify changed)",
         "welfare_use: ran (upstream stage classify changed)",
-        "publish: ran (parameter parameters.episode_gap_days changed)",
+        "publish: ran (parameter episode_gap_days changed)",
       ])
   }
 

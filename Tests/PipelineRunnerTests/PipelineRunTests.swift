@@ -57,7 +57,7 @@ final class PipelineRunTests: TemporaryFolderCase {
     XCTAssertEqual(load.reads.keys.filter { $0.hasPrefix("input ") }.count, 5, "lpr.csv is read by two sources")
     XCTAssertEqual(Set(load.outputs.keys), ["events.csv.gz", "persons.csv.gz", "sources.json", "stays.csv.gz"])
     XCTAssertEqual(publish.reads["parameter publish.min_cell"], "1")
-    XCTAssertNotNil(publish.reads["parameter parameters.episode_gap_days"], "the report lists every setting")
+    XCTAssertNotNil(publish.reads["parameter episode_gap_days"], "the report lists every setting")
     XCTAssertTrue(publish.outputs.keys.contains("report.html"))
     XCTAssertTrue(publish.outputs.keys.contains("tables/typology.csv"))
   }

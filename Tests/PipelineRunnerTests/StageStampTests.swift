@@ -27,7 +27,7 @@ class TemporaryFolderCase: XCTestCase {
 final class StageStampTests: TemporaryFolderCase {
   private let reads = [
     "program": ProgramVersion.current,
-    "parameter parameters.episode_gap_days": "30",
+    "parameter episode_gap_days": "30",
     "parameter window.from": "2019-01-01",
     "input /data/a.csv": "aaaa",
     "stage dedup": "1111",
@@ -59,7 +59,7 @@ final class StageStampTests: TemporaryFolderCase {
 
   func testProgramVersionExplainsFirst() throws {
     var current = changed("program", to: "9.9.9")
-    current["parameter parameters.episode_gap_days"] = "31"
+    current["parameter episode_gap_days"] = "31"
     current["stage dedup"] = "2222"
     XCTAssertEqual(try stamp().staleness(against: current, folder: temporary), "program version changed")
   }
@@ -67,11 +67,11 @@ final class StageStampTests: TemporaryFolderCase {
   func testParameterChangedAddedRemoved() throws {
     let stamp = try stamp()
     XCTAssertEqual(
-      stamp.staleness(against: changed("parameter parameters.episode_gap_days", to: "31"), folder: temporary),
-      "parameter parameters.episode_gap_days changed")
+      stamp.staleness(against: changed("parameter episode_gap_days", to: "31"), folder: temporary),
+      "parameter episode_gap_days changed")
     XCTAssertEqual(
-      stamp.staleness(against: changed("parameter parameters.indicators.any", to: "any_of [\"x\"]"), folder: temporary),
-      "parameter parameters.indicators.any added")
+      stamp.staleness(against: changed("parameter indicators.any", to: "any_of [\"x\"]"), folder: temporary),
+      "parameter indicators.any added")
     XCTAssertEqual(
       stamp.staleness(against: changed("parameter window.from", to: nil), folder: temporary),
       "parameter window.from removed")
@@ -84,9 +84,9 @@ final class StageStampTests: TemporaryFolderCase {
     current["input /data/a.csv"] = "bbbb"
     XCTAssertEqual(try stamp().staleness(against: current, folder: temporary), "input /data/a.csv changed")
     current["parameter window.from"] = "2019-01-02"
-    current["parameter parameters.episode_gap_days"] = "31"
+    current["parameter episode_gap_days"] = "31"
     XCTAssertEqual(
-      try stamp().staleness(against: current, folder: temporary), "parameter parameters.episode_gap_days changed")
+      try stamp().staleness(against: current, folder: temporary), "parameter episode_gap_days changed")
   }
 
   func testInputChangedAddedRemoved() throws {
