@@ -48,13 +48,3 @@ func sortedForChaining(_ stays: [Stay]) -> [Stay] {
     .sorted(by: <).map { stays[$0.3] }
 }
 
-extension UserGroup {
-  /// Position in `allCases` (short, episodic, long): the index of figures and clusters.
-  var index: Int {
-    switch self {
-    case .short: 0
-    case .episodic: 1
-    case .long: 2
-    }
-  }
-}

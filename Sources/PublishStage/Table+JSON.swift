@@ -1,3 +1,4 @@
+import RegisterIO
 extension Table {
   /// The table as JSON:
   /// `{"table", "pipeline", "columns", "rows", "min_cell", "suppressed_cells"}`.
@@ -9,18 +10,18 @@ extension Table {
   /// array of column names. `suppressed_cells` counts the suppressed cells. Two-space
   /// indentation, one row per line, LF line ends, a final LF: deterministic bytes.
   public func json(pipeline: String, minCell: Int) -> String {
-    let columnNames = (columns.map(\.name) + ["suppressed"]).map(JSONText.string).joined(separator: ", ")
+    let columnNames = (columns.map(\.name) + ["suppressed"]).map(JSONValue.quoted).joined(separator: ", ")
     let rowLines = rows.indices.map { row in
       let members = columns.indices.map { column in
-        JSONText.string(columns[column].name) + ": " + jsonValue(row: row, column: column)
+        JSONValue.quoted(columns[column].name) + ": " + jsonValue(row: row, column: column)
       }
-      let suppressed = suppressedColumns(row: row).map(JSONText.string).joined(separator: ", ")
+      let suppressed = suppressedColumns(row: row).map(JSONValue.quoted).joined(separator: ", ")
       return "    {" + (members + ["\"suppressed\": [\(suppressed)]"]).joined(separator: ", ") + "}"
     }
     return """
       {
-        "table": \(JSONText.string(name)),
-        "pipeline": \(JSONText.string(pipeline)),
+        "table": \(JSONValue.quoted(name)),
+        "pipeline": \(JSONValue.quoted(pipeline)),
         "columns": [\(columnNames)],
         "rows": [\(rowLines.isEmpty ? "" : "\n" + rowLines.joined(separator: ",\n") + "\n  ")],
         "min_cell": \(minCell),
@@ -33,31 +34,9 @@ extension Table {
   private func jsonValue(row: Int, column: Int) -> String {
     guard let text = text(row: row, column: column) else { return "null" }
     switch rows[row][column] {
-    case .text(let value): return JSONText.string(value)
+    case .text(let value): return JSONValue.quoted(value)
     case .int, .ratio, .bool: return text
     case .empty: return "null"
     }
-  }
-}
-
-/// JSON string literals.
-enum JSONText {
-  /// `text` quoted, with `"`, `\` and control characters escaped.
-  static func string(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
   }
 }

@@ -89,6 +89,15 @@ public struct ServiceEvent: Hashable, Sendable {
 /// The short / episodic / long typology (Kuhn & Culhane 1998), in table order.
 public enum UserGroup: String, Sendable, Codable, CaseIterable {
   case short, episodic, long
+
+  /// Position in table order (short, episodic, long): the index of per-group figures.
+  public var index: Int {
+    switch self {
+    case .short: 0
+    case .episodic: 1
+    case .long: 2
+    }
+  }
 }
 
 /// A person's stays chained with `episode_gap_days` (SPEC 1), built before any window.

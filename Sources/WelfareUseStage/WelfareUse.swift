@@ -68,13 +68,3 @@ func countPerGroup(_ typology: [PersonTypology], where counts: (Int) -> Bool) ->
   return perGroup
 }
 
-extension UserGroup {
-  /// Position in table order (short, episodic, long).
-  var index: Int {
-    switch self {
-    case .short: 0
-    case .episodic: 1
-    case .long: 2
-    }
-  }
-}

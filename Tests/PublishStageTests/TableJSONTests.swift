@@ -29,8 +29,4 @@ final class TableJSONTests: XCTestCase {
     XCTAssertEqual(object?["pipeline"] as? String, "a\tb")
     XCTAssertEqual((object?["rows"] as? [[String: Any]])?.count, 2)
   }
-
-  func testControlCharactersAreEscaped() {
-    XCTAssertEqual(JSONText.string("a\u{1}\\b"), "\"a\\u0001\\\\b\"")
-  }
 }

@@ -1,4 +1,4 @@
-import PipelineCore
+import RegisterIO
 import XCTest
 
 final class JSONValueTests: XCTestCase {
