@@ -110,17 +110,21 @@ final class SynthCalibrationTests: XCTestCase {
       let row = try XCTUnwrap(users[String(year)])
       print("calibration \(year): users \(row["users"]!), nights per user \(row["nights_per_user"]!), stays per user \(row["stays_per_user"]!)")
     }
-    // Nights per user: not the published 126, but the 140 this generator gives together
-    // with the typology and the 2023 bins (see README, Synthetic data). Nights per user
-    // is the nights a typology person spends in the seven years (fixed by the typology:
-    // 249.9 on average) divided by the number of those years in which they are a user.
-    // Here a person is a user in about 1.8 of the seven years (249.9 / 1.8 ≈ 140); 126
-    // needs 2.0, and spreading careers that much (longer gaps between stays) turns most
-    // of the added user-years into years with one stay: at 135 nights per user, 2023's
-    // one-stay share was 73–75 % instead of the published 68 %. The publications are
-    // not consistent with each other either: 4,434,732 nights in 2016–2022 are about
+    // Nights per user: not the published 126 but the 140 the generator gives together
+    // with the typology and the 2023 bins; 126 is not reachable with both (README,
+    // Synthetic data). The typology fixes a person's nights in the seven years (249.9)
+    // and stays (2.1, of 120.4 nights each). A stay touches 1 + 120.4 / 365 ≈ 1.33
+    // calendar years on average (one over New Year counts in both), so summed over the
+    // years a person has about 2.1 × 1.33 ≈ 2.8 "stays in a year". At 126 nights
+    // per user a person is a user in 249.9 / 126 ≈ 2.0 years, with 2.8 / 2.0 ≈ 1.4
+    // stays a year; the bins 68 / 28 / 4 % need at least 1.44 (1, 2 and 5 stays) and
+    // about 1.6 with realistic stays within the bins. The generator gives 1.5 stays per
+    // user a year with 70 % one-stay users, so a person is a user in about 2.8 / 1.5 ≈
+    // 1.8 years: 249.9 / 1.8 ≈ 140 nights per user. Spreading careers over more years
+    // (longer gaps) brought it to 135 but made 73–75 % of 2023's users one-stay users.
+    // The publications disagree elsewhere too: 4,434,732 nights in 2016–2022 are about
     // 633,500 a year, over the published 6,500–7,200 users a year about 92 nights per
-    // user, not 126.
+    // user.
     let nightsPerUser = try Self.number(users["2023"]?["nights_per_user"])
     let published126 = try XCTUnwrap(yearly["mean_nights_per_user"] as? Double)
     print("calibration 2023 nights per user \(nightsPerUser) (published \(published126), asserted 140 ± 10 %)")
