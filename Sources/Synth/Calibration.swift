@@ -18,10 +18,10 @@ enum Calibration {
 
   /// Short users: 1–3 stays (mean 1.4, a window sees 1.3 with cut long careers), each
   /// its own episode, close together (so a year has 2–4 stays for a fair share of
-  /// users), < 180 nights in all (mean 77: nights = 1 + ⌊178 · u^1.35⌋; with the cut
+  /// users), < 180 nights in all (mean 74: nights = 1 + ⌊178 · u^1.45⌋; with the cut
   /// long careers a window sees 84).
   static let shortStayWeights: [Double] = [0.66, 0.30, 0.04]
-  static let shortNightsExponent = 1.35
+  static let shortNightsExponent = 1.45
   static let shortGapMean = 40.0
 
   /// Long users: 1–3 stays (mean 2.0), months apart, at least 380 nights (mean 625; a
@@ -34,17 +34,17 @@ enum Calibration {
   static let longMaxNights = 2000
   /// A move to another shelter within 30 days (one episode, two stays).
   static let longTransferChance = 0.04
-  static let longGapMean = 200.0
+  static let longGapMean = 140.0
 
   /// Episodic users: 6–12 episodes of one stay each (mean 8.7; a window sees 8.3; six
   /// or more, so that k-means keeps them apart from the long users), about 63 nights
-  /// each on average; a person's episodes are short, middling or long (scales), so
-  /// some have five or more stays in a year.
+  /// each on average; a person's episodes are short (half of the users: five or more
+  /// stays in a year), middling or long (scales).
   static let episodicMinEpisodes = 6
   static let episodicExtraTrials = 6
   static let episodicExtraChance = 0.45
-  static let episodicNightsMean = 78.0
-  static let episodicNightsScales: [Double] = [0.2, 1.0, 1.8]
+  static let episodicNightsMean = 94.0
+  static let episodicNightsScales: [Double] = [0.2, 0.2, 1.2, 2.0]
   static let episodicMaxNights = 400
   static let episodicGapMean = 8.0
 
