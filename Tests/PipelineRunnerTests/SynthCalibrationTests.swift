@@ -120,7 +120,7 @@ final class SynthCalibrationTests: XCTestCase {
     // stays a year; the bins 68 / 28 / 4 % need at least 1.44 (1, 2 and 5 stays) and
     // about 1.6 with realistic stays within the bins. The generator gives 1.5 stays per
     // user a year with 69 % one-stay users, so a person is a user in about 2.8 / 1.5 ≈
-    // 1.8 years: 249.9 / 1.8 ≈ 140 nights per user (measured: 142–147 in every year).
+    // 1.8 years: 249.9 / 1.8 ≈ 140 nights per user (measured: 140–147 in every year).
     // Spreading careers over more years (longer gaps between stays) brought it to 135
     // but made 73–75 % of 2023's users one-stay users.
     // The publications disagree elsewhere too: 4,434,732 nights in 2016–2022 are about
