@@ -5,36 +5,46 @@ enum UserType: Int, CaseIterable, Sendable {
 
 /// The generator's parameters, tuned so that the pipeline's figures on a seven-year
 /// window match `data/published_figures.json` (VIVE 2024 typology 2016–2022, welfare
-/// use, Socialpolitisk Redegørelse 2024 yearly figures). `SynthTests` measures them.
+/// use, Socialpolitisk Redegørelse 2024 yearly figures). `SynthTests` measures them in
+/// memory, `PipelineRunnerTests/SynthCalibrationTests` through the pipeline.
+///
+/// Careers are in a steady state (`Career`): some began before the window, some run
+/// past it, so a window sees only part of them. The latent types' shares and lengths
+/// are therefore larger than the published figures they produce: a long career cut by
+/// the window's edge can count as short, an episodic one as long or short.
 enum Calibration {
-  /// Shares of short, episodic and long users (64.4 / 8.5 / 27.1 %).
-  static let typeShares: [Double] = [0.644, 0.085, 0.271]
+  /// Shares of short, episodic and long users, so that a window sees 64.4 / 8.5 / 27.1 %.
+  static let typeShares: [Double] = [0.535, 0.13, 0.335]
 
-  /// Short users: 1–3 stays (mean 1.3), each its own episode, < 180 nights in all
-  /// (mean 84: nights = 1 + ⌊178 · u^1.15⌋).
-  static let shortStayWeights: [Double] = [0.71, 0.27, 0.02]
-  static let shortNightsExponent = 1.1
+  /// Short users: 1–3 stays (mean 1.4, a window sees 1.3 with cut long careers), each
+  /// its own episode, close together (so a year has 2–4 stays for a fair share of
+  /// users), < 180 nights in all (mean 74: nights = 1 + ⌊178 · u^1.45⌋; with the cut
+  /// long careers a window sees 84).
+  static let shortStayWeights: [Double] = [0.66, 0.30, 0.04]
+  static let shortNightsExponent = 1.45
   static let shortGapMean = 40.0
 
-  /// Long users: 1–3 stays (mean 2.0), at least 380 nights (mean 558), so that
-  /// k-means, not only the rules, keeps them apart from the short users.
+  /// Long users: 1–3 stays (mean 2.0), months apart, at least 380 nights (mean 625; a
+  /// window sees 558, more than the episodic users see, since SPEC 6 names the cluster
+  /// with the most nights long), so that k-means, not only the rules, keeps them apart
+  /// from the short users.
   static let longStayWeights: [Double] = [0.28, 0.4, 0.32]
   static let longMinNights = 380
-  static let longExtraNightsMean = 190.0
+  static let longExtraNightsMean = 245.0
   static let longMaxNights = 2000
   /// A move to another shelter within 30 days (one episode, two stays).
   static let longTransferChance = 0.04
-  static let longGapMean = 90.0
+  static let longGapMean = 140.0
 
-  /// Episodic users: 6–12 episodes of one stay each (mean 8.3; six or more, so that
-  /// k-means keeps them apart from the long users), about 63 nights each on average;
-  /// a person's episodes are short, middling or long (scales), so some have five or
-  /// more stays in a year.
+  /// Episodic users: 6–12 episodes of one stay each (mean 8.7; a window sees 8.3; six
+  /// or more, so that k-means keeps them apart from the long users), about 63 nights
+  /// each on average; a person's episodes are short (half of the users: five or more
+  /// stays in a year), middling or long (scales).
   static let episodicMinEpisodes = 6
   static let episodicExtraTrials = 6
-  static let episodicExtraChance = 0.387
-  static let episodicNightsMean = 66.0
-  static let episodicNightsScales: [Double] = [0.25, 1.0, 1.75]
+  static let episodicExtraChance = 0.45
+  static let episodicNightsMean = 94.0
+  static let episodicNightsScales: [Double] = [0.2, 0.2, 1.2, 2.0]
   static let episodicMaxNights = 400
   static let episodicGapMean = 8.0
 

@@ -18,38 +18,51 @@ enum Career {
   }
 
   /// The stays of a user of `type` at `shelters` (indexes into `Institutions.all`),
-  /// placed so that the career lies in `period`; a stay running past its end is open.
+  /// as the yearly files of `period` show them: the career is placed in a steady
+  /// state, so it may have begun before the period and may still be running after it.
+  /// Its first day is drawn uniformly among the days that give it at least one night
+  /// in `period`, so every year of the period sees the same mix of careers beginning,
+  /// running and ending (no thin first or last year). Stays with no night in `period`
+  /// are not written; a stay that began before it keeps its true check-in; a stay
+  /// running past the period's last day is open.
   static func stays(
     _ type: UserType, shelters: [Int], period: ClosedRange<Day>, _ random: inout SynthRandom
   ) -> [SynthStay] {
     let legs = self.legs(type, &random)
-    let last = legs[legs.count - 1]
-    let span = last.offset + last.nights
-    // The last stay may run past the extract date (an open stay), but a long user keeps
-    // enough nights to stay long.
-    let total = legs.reduce(0) { $0 + $1.nights }
-    var overhang = last.nights - 1
-    if type == .long { overhang = max(0, min(overhang, total - Calibration.longMinNights)) }
     let first = Int(period.lowerBound.rawValue)
-    let latest = max(first, Int(period.upperBound.rawValue) - span + overhang)
-    let origin = Day(rawValue: Int32(random.int(first...latest)))
+    let last = Int(period.upperBound.rawValue)
+    // A leg's nights are offset ... offset + nights - 1 (a same-day stay: one night).
+    let lastNight = legs.map { $0.offset + $0.nights - 1 }.max()!
+    func overlaps(_ origin: Int) -> Bool {
+      legs.contains { origin + $0.offset <= last && origin + $0.offset + $0.nights - 1 >= first }
+    }
+    // Uniform over [first − lastNight, last], redrawn while a gap straddles the period
+    // (only possible when the period is shorter than a gap).
+    var origin = first
+    for _ in 0..<64 {
+      let draw = random.int((first - lastNight)...last)
+      if overlaps(draw) {
+        origin = draw
+        break
+      }
+    }
 
     var stays: [SynthStay] = []
     var institution = shelters[random.int(0...(shelters.count - 1))]
-    for leg in legs {
+    for (i, leg) in legs.enumerated() {
       if leg.transfer {
         institution = other(than: institution, in: shelters, &random)
-      } else if !stays.isEmpty, random.chance(0.3) {
+      } else if i > 0, random.chance(0.3) {
         institution = shelters[random.int(0...(shelters.count - 1))]
       }
-      let start = origin + leg.offset
+      let start = Day(rawValue: Int32(origin + leg.offset))
       guard start <= period.upperBound else { break }
       let end = leg.sameDay ? start : start + leg.nights
+      let exitCode = Calibration.exitCodes[random.pick(cumulative: exitWeights)]
+      // Before the period: not in its files.
+      guard Int(start.rawValue) + leg.nights - 1 >= first else { continue }
       let open = end > period.upperBound
-      stays.append(
-        SynthStay(
-          institution: institution, start: start, end: open ? nil : end,
-          exitCode: open ? "" : Calibration.exitCodes[random.pick(cumulative: exitWeights)]))
+      stays.append(SynthStay(institution: institution, start: start, end: open ? nil : end, exitCode: open ? "" : exitCode))
     }
     return stays
   }

@@ -1,4 +1,5 @@
-/// What to generate: `persons` shelter users, placed in `fromYear…toYear`, inside a
+/// What to generate: `persons` shelter users with at least one night in
+/// `fromYear…toYear` (their careers may begin before and run after it), inside a
 /// population register of `population` persons (users included).
 public struct SynthOptions: Sendable, Hashable {
   /// The folder the registers, `pipeline.yaml` and `synth_counts.json` are written to.

@@ -10,6 +10,13 @@ struct SynthPopulation: Sendable {
   let period: ClosedRange<Day>
   /// The pipeline's observation window (the last seven years).
   let window: ClosedRange<Day>
+  /// Where a user's first event of a service they use lies: the window without the
+  /// data's last year, so a window ending a year earlier (2016–2022 in 2015–2023
+  /// data) counts the same uses.
+  let useWindow: ClosedRange<Day>
+  /// Events of a service a user does not use end before this day: in the data's
+  /// first year when the window starts later, so no seven-year window counts them.
+  let pastEnd: Day
   private let userMunicipalities: [Double]
   private let populationMunicipalities: [Double]
   private let sheltersByRegion: [Int: [Int]]
@@ -20,6 +27,8 @@ struct SynthPopulation: Sendable {
     users = options.persons
     period = Day.firstOfYear(options.fromYear)...Day.lastOfYear(options.toYear)
     window = Day.firstOfYear(options.windowYears.lowerBound)...Day.lastOfYear(options.toYear)
+    useWindow = window.lowerBound...max(window.lowerBound, min(window.upperBound, Day.lastOfYear(options.toYear - 1)))
+    pastEnd = min(window.lowerBound, Day.firstOfYear(options.fromYear + 1))
     userMunicipalities = Self.cumulative(Municipalities.all.map { Double($0.homeless2024) })
     populationMunicipalities = Self.cumulative(Municipalities.all.map(\.population))
     var byRegion: [Int: [Int]] = [:]
@@ -113,14 +122,14 @@ struct SynthPopulation: Sendable {
       let code = { (random: inout SynthRandom) in service == .psychiatric ? Diagnosis.psychiatric(&random) : "" }
       if uses[service]! {
         // The first event overlaps the window, so the pipeline counts the use.
-        events.append(event(service, startIn: window, code: code(&random), &random))
+        events.append(event(service, startIn: useWindow, code: code(&random), &random))
         for _ in 1..<service.userEventCount(&random) {
           events.append(event(service, startIn: period, code: code(&random), &random))
         }
       } else if period.lowerBound < window.lowerBound, random.chance(0.2) {
         // Use before the window only: not counted.
         let duration = service.duration(&random)
-        let latest = window.lowerBound - 1 - duration
+        let latest = pastEnd - 1 - duration
         if latest >= period.lowerBound {
           let start = Day(rawValue: Int32(random.int(Int(period.lowerBound.rawValue)...Int(latest.rawValue))))
           events.append(SynthEvent(service: service, start: start, end: start + duration, code: code(&random)))

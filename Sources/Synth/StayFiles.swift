@@ -30,14 +30,17 @@ final class StayFiles {
       stays += 1
       if stay.end == nil { openStays += 1 }
       let lastYear = stay.end?.year ?? extractDate.year
-      for year in stay.start.year...lastYear {
+      // A stay that began before the first year is in that year's file with its true
+      // check-in, as DST's file would have it.
+      let firstYear = max(stay.start.year, fromYear)
+      for year in firstYear...lastYear {
         let piece = Piece(
-          start: year == stay.start.year ? stay.start : Day.firstOfYear(year),
+          start: year == firstYear ? stay.start : Day.firstOfYear(year),
           end: year == lastYear ? stay.end : Day.lastOfYear(year),
           exitCode: year == lastYear ? stay.exitCode : "")
         try write(piece, of: person, institution: stay.institution, to: files[year - fromYear], &random)
       }
-      newYearSplits += lastYear - stay.start.year
+      newYearSplits += lastYear - firstYear
     }
   }
 

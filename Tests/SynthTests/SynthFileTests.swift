@@ -66,7 +66,9 @@ final class SynthFileTests: XCTestCase {
         XCTAssertEqual(fields[0].count, 10)
         nameBytes.formUnion(fields[2].filter { $0 >= 0x80 })
         let start = String(decoding: fields[3], as: UTF8.self)
-        XCTAssertTrue(Self.isSAS(start, year: year), start)
+        // A stay that began before the data's first year keeps its true check-in there.
+        XCTAssertTrue(
+          Self.isSAS(start, year: year) || (year == 2016 && (2000..<2016).contains { Self.isSAS(start, year: $0) }), start)
         let end = String(decoding: fields[4], as: UTF8.self)
         XCTAssertTrue(end.isEmpty || Self.isSAS(end, year: year), end)
         let key = String(decoding: fields[0] + fields[1], as: UTF8.self)
