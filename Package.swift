@@ -74,7 +74,7 @@ let package = Package(
     .testTarget(name: "WelfareUseStageTests", dependencies: ["WelfareUseStage"]),
     .testTarget(name: "PublishStageTests", dependencies: ["PublishStage"]),
     .testTarget(name: "SynthTests", dependencies: ["Synth", "RegisterIO"]),
-    .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner"]),
+    .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCore", "Synth"]),
     // Runs the built `regpipe` binary on the fixtures.
     .testTarget(name: "EndToEndTests", dependencies: ["regpipe"]),
   ]
