@@ -39,7 +39,7 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
     let names = (try? FileManager.default.subpathsOfDirectory(atPath: broken)) ?? []
     for name in names where name.hasSuffix(".csv") || name == "stays_good.csv.gz" {
       guard let text = try? ReliabilityHarness.text(of: broken + "/" + name) else { continue }
-      for line in text.split(separator: "\n").dropFirst() {
+      for line in ReliabilityHarness.lines(text).dropFirst() {
         let id = String(line.split(separator: ";", omittingEmptySubsequences: false).first ?? "")
         if id.count >= 9 { ids.insert(id.trimmingCharacters(in: .whitespaces)) }
       }
@@ -123,8 +123,8 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
       }
       rejected[row[2], default: 0] += 1
       // The row as written is the input's line (the corpus has no quoted line breaks).
-      let input = try ReliabilityHarness.text(of: row[0]).split(separator: "\n", omittingEmptySubsequences: false)
-      XCTAssertEqual(String(input[number - 1]).trimmingCharacters(in: .init(charactersIn: "\r")), row[3],
+      let input = ReliabilityHarness.lines(try ReliabilityHarness.text(of: row[0]))
+      XCTAssertEqual(input[number - 1], row[3],
         "rejects row \(row[0]):\(number)", file: file, line: line)
     }
     guard complete else { return }
@@ -138,7 +138,7 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
     // Rows read are the non-blank lines after each header.
     var lines = 0
     for path in paths {
-      lines += try ReliabilityHarness.text(of: path).split(separator: "\n").dropFirst()
+      lines += ReliabilityHarness.lines(try ReliabilityHarness.text(of: path)).dropFirst()
         .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
     }
     XCTAssertEqual(read, lines, "rows read vs lines in the files", file: file, line: line)
@@ -247,11 +247,17 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
 
 /// A small RFC 4180 reader for the rejects file (quoted fields, doubled quotes).
 enum ReliabilityCSV {
-  static func rows(_ text: String) -> [[String]] {
+  static func rows(_ text: String, delimiter: Unicode.Scalar = ",", trim: Bool = false) -> [[String]] {
     var rows: [[String]] = []
     var row: [String] = []
     var field = ""
     var quoted = false
+    var wasQuoted = false
+    func finish() {
+      row.append(trim && !wasQuoted ? field.trimmingCharacters(in: CharacterSet(charactersIn: " \t")) : field)
+      field = ""
+      wasQuoted = false
+    }
     var chars = Array(text.unicodeScalars)
     if chars.last != "\n" { chars.append("\n") }
     var i = 0
@@ -263,16 +269,16 @@ enum ReliabilityCSV {
         } else {
           field.unicodeScalars.append(c)
         }
-      } else if c == "\"" {
+      } else if c == "\"" && field.trimmingCharacters(in: CharacterSet(charactersIn: " \t")).isEmpty {
         quoted = true
-      } else if c == "," {
-        row.append(field)
+        wasQuoted = true
         field = ""
+      } else if c == delimiter {
+        finish()
       } else if c == "\n" {
-        row.append(field)
+        finish()
         rows.append(row)
         row = []
-        field = ""
       } else if c != "\r" {
         field.unicodeScalars.append(c)
       }

@@ -220,9 +220,25 @@ enum ReliabilityHarness {
     guard process.terminationStatus == 0 else { throw ReliabilityFuzzFailure("gzip failed for \(path)") }
   }
 
-  /// The text of a plain or gzip file, uncompressed with the system's gzip.
+  /// The text of a plain or gzip file, uncompressed with the system's gzip: UTF-8, or
+  /// Latin-1 where the bytes are not UTF-8.
   static func text(of path: String) throws -> String {
-    guard path.hasSuffix(".gz") else { return try String(contentsOfFile: path, encoding: .utf8) }
+    let data = try self.data(of: path)
+    return String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) ?? ""
+  }
+
+  /// Lines split at LF bytes (a CRLF is one Character, so `split(separator: "\n")`
+  /// would not split it), each without its CR.
+  static func lines(_ text: String) -> [String] {
+    text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      var scalars = String.UnicodeScalarView(line)
+      if scalars.last == "\r" { scalars.removeLast() }
+      return String(scalars)
+    }
+  }
+
+  static func data(of path: String) throws -> Data {
+    guard path.hasSuffix(".gz") else { return try Data(contentsOf: URL(fileURLWithPath: path)) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = ["-c", "gzip -dc '\(path)'"]
@@ -231,7 +247,7 @@ enum ReliabilityHarness {
     try process.run()
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    return data
   }
 
   /// Person ids (10- and 9-digit forms, and `DDMMYY-SSSS`) found in `text`.
