@@ -48,9 +48,15 @@ struct PublishJob: StageJob {
       ((try? FileManager.default.contentsOfDirectory(atPath: run.paths.tables)) ?? []).map { "tables/" + $0 })
     let expected = Set(stamp.outputs.keys.filter { $0.hasPrefix("tables/") })
     guard installed == expected else { return "published tables are missing or were changed" }
+    // By content, not size alone: a run killed after the stage folder was committed but
+    // before the tables were swapped in leaves the previous tables, and when they have the
+    // new ones' sizes (a count 12 → 13) a size check would call them up to date forever.
     for name in expected.sorted() + ["report.html"] {
-      let size = (try? FileManager.default.attributesOfItem(atPath: run.paths.folder + "/" + name))?[.size] as? Int
-      if size != stamp.outputs[name]?.bytes { return "published \(name) is missing or was changed" }
+      let path = run.paths.folder + "/" + name
+      let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+      guard let recorded = stamp.outputs[name], size == recorded.bytes,
+        (try? Hashing.sha256(fileAt: path)) == recorded.sha256
+      else { return "published \(name) is missing or was changed" }
     }
     return nil
   }

@@ -180,6 +180,26 @@ final class ReliabilityCrashTests: XCTestCase {
     XCTAssertGreaterThan(failures, 2)
   }
 
+  /// What a kill between committing `work/publish/` and swapping `tables/` leaves: the
+  /// stamp of the new tables beside the old ones. When the old have the new ones' sizes
+  /// (a count 12 → 13) the next run must still see it and publish again.
+  func testSameSizeChangeToPublishedTablesIsNoticed() throws {
+    let folder = try ReliabilityHarness.temporaryFolder(self, "tamper")
+    try Self.pipeline(minCell: 5).write(toFile: folder + "/demo.yaml", atomically: true, encoding: .utf8)
+    XCTAssertEqual(try ReliabilityHarness.run(["run", folder + "/demo.yaml", "--output", folder, "-q"], in: folder).status, 0)
+    let tables = folder + "/demo/tables"
+    let published = ReliabilityHarness.snapshot(tables)
+    let path = tables + "/typology.csv"
+    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    let digit = try XCTUnwrap(bytes.lastIndex { $0 >= 0x31 && $0 <= 0x38 })
+    bytes[digit] += 1
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let rerun = try ReliabilityHarness.run(["run", folder + "/demo.yaml", "--output", folder], in: folder)
+    XCTAssertEqual(rerun.status, 0, rerun.stderr)
+    XCTAssertTrue(rerun.stdout.contains("publish: ran (published tables/typology.csv is missing or was changed)"), rerun.stdout)
+    XCTAssertEqual(ReliabilityHarness.snapshot(tables), published)
+  }
+
   static func shell(_ command: String) -> Int32 {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
