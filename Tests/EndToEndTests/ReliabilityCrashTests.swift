@@ -200,6 +200,25 @@ final class ReliabilityCrashTests: XCTestCase {
     XCTAssertEqual(ReliabilityHarness.snapshot(tables), published)
   }
 
+  /// `run.log` only grows; once it passes the file-size limit (or the disk is full when
+  /// the run ends) appending fails. That must be a message, not a crash: Foundation's
+  /// `FileHandle.write(_:)` is `try!` inside and killed regpipe with SIGILL.
+  func testRunLogThatCannotGrowIsAMessageNotACrash() throws {
+    let folder = try ReliabilityHarness.temporaryFolder(self, "runlog")
+    try Self.pipeline(minCell: 5).write(toFile: folder + "/demo.yaml", atomically: true, encoding: .utf8)
+    XCTAssertEqual(try ReliabilityHarness.run(["run", folder + "/demo.yaml", "--output", folder, "-q"], in: folder).status, 0)
+    let log = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/demo/run.log"))
+    try log.seekToEnd()
+    try log.write(contentsOf: Data(repeating: UInt8(ascii: "#"), count: 700_000))
+    try log.close()
+    // 1000 blocks of 512 bytes: every file a run writes fits, the grown run.log does not.
+    let result = try ReliabilityHarness.run(
+      ["run", folder + "/demo.yaml", "--output", folder, "-q", "--force"], in: folder,
+      shellPrefix: "trap '' XFSZ; ulimit -f 1000;")
+    XCTAssertEqual(result.status, 1, result.stderr.prefix(300).description)
+    XCTAssertEqual(result.stderr, "regpipe: \(folder)/demo/run.log: cannot append to the run log: File too large\n")
+  }
+
   static func shell(_ command: String) -> Int32 {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
