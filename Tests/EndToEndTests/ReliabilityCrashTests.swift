@@ -168,6 +168,7 @@ final class ReliabilityCrashTests: XCTestCase {
         message.contains("No space left on device") || message.contains("File too large"),
         "free \(free): the message says why: \(message)")
       XCTAssertEqual(message.split(separator: "\n").count, 1, "free \(free): one line: \(message)")
+      XCTAssertFalse(message.contains(".tmp:"), "free \(free): the file's name, not its temporary one: \(message)")
       XCTAssertTrue(state == "A" || state == "B", "free \(free): \(state)")
       if index == 0 { XCTAssertEqual(state, "A", "with no space at all nothing can be published") }
       // Space again: the next run completes with B.
