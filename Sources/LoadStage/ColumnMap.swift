@@ -8,6 +8,7 @@ struct ColumnMap {
   /// Finds every column the source's `columns` map names (exact name first, then
   /// ignoring case); a missing one stops the run with the file, column and headers found.
   init(source: SourceConfig, header: [String], path: String) throws {
+    try Self.checkUnique(source: source, header: header, path: path)
     for column in CanonicalColumn.allCases {
       guard let name = source.columns[column] else { continue }
       let index = header.firstIndex(of: name)

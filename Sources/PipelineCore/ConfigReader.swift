@@ -29,7 +29,12 @@ struct ConfigReader {
   static func shown(_ node: Node) -> String {
     if isNull(node) { return "nothing" }
     switch node {
-    case .scalar(let scalar): return "'\(scalar.string)'"
+    case .scalar(let scalar):
+      // One line, at most 80 characters: a multi-line value (a mis-indented block read as
+      // one scalar) would otherwise spill the file into the message.
+      let text = scalar.string
+      let first = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+      return first.count > 80 || first.count < text.count ? "'\(first.prefix(80))…'" : "'\(text)'"
     case .sequence: return "a list"
     case .mapping: return "a mapping"
     @unknown default: return "an unsupported value"

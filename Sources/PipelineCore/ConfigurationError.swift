@@ -4,9 +4,13 @@ public struct ConfigurationProblem: Hashable, Sendable, CustomStringConvertible 
   public var line: Int
   public var message: String
 
+  /// Line breaks in `message` (a value quoted from the file) are shown as `\n`, so each
+  /// problem stays one `<path>:<line>: …` line of the error.
   public init(line: Int, message: String) {
     self.line = line
-    self.message = message
+    self.message = message.contains(where: \.isNewline)
+      ? message.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "\\n")
+      : message
   }
 
   public var description: String { "\(line): \(message)" }

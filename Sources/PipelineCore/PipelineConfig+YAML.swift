@@ -24,6 +24,7 @@ extension PipelineConfig {
   /// Validates pipeline-file text; `path` only labels messages, `directory` becomes
   /// `PipelineConfig.directory`.
   public static func parse(yaml: String, path: String, directory: String) throws -> PipelineConfig {
+    if let problem = nestingProblem(yaml) { throw ConfigurationError(path: path, problems: [problem]) }
     let root: Node?
     do {
       root = try Yams.compose(yaml: yaml)
@@ -39,6 +40,58 @@ extension PipelineConfig {
     return config
   }
 
+  /// Deepest flow nesting (`[`, `{`) and block indentation a pipeline file may have.
+  static let maximumFlowNesting = 64
+  static let maximumIndentation = 256
+
+  /// Yams composes nodes recursively, so a file nested some thousands of levels deep
+  /// overflowed the stack: `regpipe` died with SIGSEGV instead of naming the file. No
+  /// pipeline file needs more than a few levels, so deeper text is refused before Yams
+  /// reads it. Brackets are counted outside comments (quotes are not tracked, so the
+  /// count errs on the high side only for text no pipeline file holds).
+  static func nestingProblem(_ yaml: String) -> ConfigurationProblem? {
+    var line = 1
+    var depth = 0
+    var indent = 0
+    var atLineStart = true
+    var inComment = false
+    var previous: UInt8 = 0x0A
+    for byte in yaml.utf8 {
+      defer { previous = byte }
+      if byte == 0x0A {
+        line += 1
+        indent = 0
+        atLineStart = true
+        inComment = false
+        continue
+      }
+      if inComment { continue }
+      if atLineStart {
+        if byte == 0x20 || byte == 0x2D {  // indentation and "- " sequence entries nest alike
+          indent += 1
+          if indent > maximumIndentation {
+            return ConfigurationProblem(
+              line: line, message: "nested more than \(maximumIndentation) columns deep; a pipeline file needs a few levels")
+          }
+          continue
+        }
+        atLineStart = false
+      }
+      switch byte {
+      case 0x23 where previous == 0x20 || previous == 0x09 || previous == 0x0A: inComment = true
+      case 0x5B, 0x7B:
+        depth += 1
+        if depth > maximumFlowNesting {
+          return ConfigurationProblem(
+            line: line, message: "brackets nested more than \(maximumFlowNesting) deep; a pipeline file needs a few levels")
+        }
+      case 0x5D, 0x7D: depth = max(0, depth - 1)
+      default: break
+      }
+    }
+    return nil
+  }
+
   /// The folder of a file path: `Pipelines` for `Pipelines/nightly.yaml`, `.` for a bare name.
   static func folder(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
@@ -50,8 +103,14 @@ extension PipelineConfig {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
       .composer(_, let problem, let mark, _):
       return ConfigurationProblem(line: mark.line, message: "YAML syntax error: \(problem)")
+    case .reader(let problem, let offset, _, let yaml):
+      // Yams' own description spans lines and quotes the file; one line with its number.
+      // (`offset` counts Characters.)
+      let line = offset.map { yaml.prefix($0).reduce(1) { $1.isNewline ? $0 + 1 : $0 } } ?? 0
+      return ConfigurationProblem(line: line, message: "YAML syntax error: \(problem)")
     default:
-      return ConfigurationProblem(line: 0, message: "YAML error: \(error)")
+      let text = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+      return ConfigurationProblem(line: 0, message: "YAML error: \(text)")
     }
   }
 

@@ -79,8 +79,16 @@ extension PipelineRun {
       _ = FileManager.default.createFile(atPath: paths.runLog, contents: nil)
       return FileHandle(forWritingAtPath: paths.runLog)!
     }()
-    handle.seekToEndOfFile()
-    handle.write(Data(text.utf8))
-    try handle.close()
+    // The throwing calls: Foundation's `write(_:)` is `try!` inside, so a full disk (or a
+    // file-size limit) at this point killed regpipe with SIGILL after the tables were out.
+    do {
+      try handle.seekToEnd()
+      try handle.write(contentsOf: Data(text.utf8))
+      try handle.close()
+    } catch {
+      let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+      let cause = underlying.map { String(cString: strerror(Int32($0.code))) } ?? "\(error)"
+      throw RunError("\(paths.runLog): cannot append to the run log: \(cause)")
+    }
   }
 }

@@ -26,6 +26,12 @@ public enum AtomicFile {
       let result = try body(temporary)
       try rename(temporary, to: path)
       return result
+    } catch let error as RegisterIOError {
+      unlink(temporary)
+      // Name the file being written, not its temporary name (a full disk reads
+      // "work/load/stays.csv.gz: cannot write the file: No space left on device").
+      guard error.message.hasPrefix(temporary) else { throw error }
+      throw RegisterIOError(path + error.message.dropFirst(temporary.count))
     } catch {
       unlink(temporary)
       throw error

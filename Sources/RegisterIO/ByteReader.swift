@@ -84,7 +84,7 @@ public final class ByteReader {
       }
       if !memberOpen {
         // Zero bytes after the last member are padding (tape blocks), not data.
-        if allRemainingInputIsZero() { inputStart = inputEnd; continue }
+        if input[inputStart] == 0 { try skipZeroPadding(); continue }
         memberOpen = true
       }
       let availableIn = inputEnd - inputStart
@@ -112,10 +112,22 @@ public final class ByteReader {
     return produced
   }
 
-  private func allRemainingInputIsZero() -> Bool {
-    guard fileEnded else { return false }
-    for i in inputStart..<inputEnd where input[i] != 0 { return false }
-    return true
+  /// Consumes zero padding up to the end of the file, across as many buffers as it
+  /// spans (judging only the buffered part made the result depend on where a buffer
+  /// happened to end); anything else after the zeros is a corrupt stream.
+  private func skipZeroPadding() throws {
+    while true {
+      while inputStart < inputEnd {
+        guard input[inputStart] == 0 else {
+          throw RegisterIOError(
+            "\(path): corrupt gzip stream at byte offset \(bytesConsumed) (data after the zero padding that follows the last member)")
+        }
+        inputStart += 1
+        bytesConsumed += 1
+      }
+      if fileEnded { return }
+      try refill()
+    }
   }
 
   private func refill() throws {

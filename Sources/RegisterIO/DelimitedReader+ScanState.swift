@@ -63,7 +63,8 @@ struct ScanState {
     var sawQuote = false
     if !quotedFields.isEmpty { quotedFields.removeAll(keepingCapacity: true) }
     while true {
-      while base[p] == ByteCode.space || base[p] == ByteCode.tab { p += 1 }
+      // Leading blanks are trimmed, but a tab that is the delimiter ends an empty field.
+      while (base[p] == ByteCode.space || base[p] == ByteCode.tab) && base[p] != separator { p += 1 }
       if count == fieldCapacity { growFields() }
       let fieldStart: Int
       var fieldEnd: Int
