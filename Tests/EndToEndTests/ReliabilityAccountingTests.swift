@@ -14,14 +14,18 @@ final class ReliabilityAccountingTests: XCTestCase {
   }
 
   /// Sources and their files as the run's manifest lists them.
-  static func sources(_ output: String) throws -> [Source] {
+  /// The manifest names inputs relative to the pipeline file's folder (SPEC 10 records them
+  /// as the pipeline writes them); `pipelineFolder` turns those names back into paths.
+  static func sources(_ output: String, pipelineFolder: String? = nil) throws -> [Source] {
     let manifest = try JSONSerialization.jsonObject(
       with: Data(contentsOf: URL(fileURLWithPath: output + "/manifest.json"))) as! [String: Any]
     var result: [Source] = []
     for input in manifest["inputs"] as! [[String: Any]] {
       let name = input["source"] as! String
       if result.last?.name != name { result.append(Source(name: name, files: [])) }
-      result[result.count - 1].files.append(input["path"] as! String)
+      let path = input["path"] as! String
+      result[result.count - 1].files.append(
+        path.hasPrefix("/") ? path : pipelineFolder.map { $0 + "/" + path } ?? path)
     }
     return result
   }
@@ -31,12 +35,14 @@ final class ReliabilityAccountingTests: XCTestCase {
     Array(ReliabilityHarness.lines(try ReliabilityHarness.text(of: path)).dropFirst())
   }
 
-  func checkAccounting(_ output: String, file: StaticString = #filePath, line: UInt = #line) throws -> (read: Int, rejected: Int) {
+  func checkAccounting(
+    _ output: String, pipelineFolder: String? = nil, file: StaticString = #filePath, line: UInt = #line
+  ) throws -> (read: Int, rejected: Int) {
     let quality = try JSONSerialization.jsonObject(
       with: Data(contentsOf: URL(fileURLWithPath: output + "/quality.json"))) as! [String: Any]
     var totals = (read: 0, rejected: 0)
     let reports = Dictionary(uniqueKeysWithValues: (quality["sources"] as! [[String: Any]]).map { ($0["name"] as! String, $0) })
-    for source in try Self.sources(output) {
+    for source in try Self.sources(output, pipelineFolder: pipelineFolder) {
       let report = try XCTUnwrap(reports[source.name], file: file, line: line)
       let read = report["rows_read"] as! Int
       let accepted = report["accepted"] as! Int
@@ -74,9 +80,9 @@ final class ReliabilityAccountingTests: XCTestCase {
 
   /// The person ids of every input file (first field of every data line of each file
   /// the run read: all ids here sit in the first column).
-  static func personIDs(_ output: String) throws -> Set<String> {
+  static func personIDs(_ output: String, pipelineFolder: String? = nil) throws -> Set<String> {
     var ids: Set<String> = []
-    for source in try sources(output) {
+    for source in try sources(output, pipelineFolder: pipelineFolder) {
       for path in source.files {
         for line in try dataLines(path) {
           let field = line.split(whereSeparator: { $0 == ";" || $0 == "," }).first.map(String.init) ?? ""
@@ -146,10 +152,10 @@ final class ReliabilityAccountingTests: XCTestCase {
       let run = try ReliabilityHarness.run(["run", data + "/pipeline.yaml", "--output", data + "/out"], in: folder)
       XCTAssertEqual(run.status, 0, run.stderr)
       let output = try FileManager.default.contentsOfDirectory(atPath: data + "/out").first { !$0.hasPrefix(".") }!
-      let totals = try checkAccounting(data + "/out/" + output)
+      let totals = try checkAccounting(data + "/out/" + output, pipelineFolder: data)
       rows += totals.read
       rejected += totals.rejected
-      checkPrivacy(data + "/out/" + output, [run], ids: try Self.personIDs(data + "/out/" + output))
+      checkPrivacy(data + "/out/" + output, [run], ids: try Self.personIDs(data + "/out/" + output, pipelineFolder: data))
     }
     XCTAssertGreaterThan(rejected, 0)
     print("accounting: \(rows) rows read over three synthetic extracts, \(rejected) rejected, every one in a rejects file")
