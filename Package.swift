@@ -64,18 +64,21 @@ let package = Package(
         "PipelineRunner", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    // Seeded generator and fuzz runner shared by the test targets.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+
     .testTarget(name: "RegisterModelTests", dependencies: ["RegisterModel"]),
-    .testTarget(name: "RegisterIOTests", dependencies: ["RegisterIO"]),
+    .testTarget(name: "RegisterIOTests", dependencies: ["RegisterIO", "TestSupport"]),
     .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
     .testTarget(name: "LoadStageTests", dependencies: ["LoadStage", "RegisterIO"]),
-    .testTarget(name: "DedupStageTests", dependencies: ["DedupStage"]),
-    .testTarget(name: "ClassifyStageTests", dependencies: ["ClassifyStage"]),
-    .testTarget(name: "RepeatUseStageTests", dependencies: ["RepeatUseStage"]),
-    .testTarget(name: "WelfareUseStageTests", dependencies: ["WelfareUseStage"]),
+    .testTarget(name: "DedupStageTests", dependencies: ["DedupStage", "TestSupport"]),
+    .testTarget(name: "ClassifyStageTests", dependencies: ["ClassifyStage", "TestSupport"]),
+    .testTarget(name: "RepeatUseStageTests", dependencies: ["RepeatUseStage", "TestSupport"]),
+    .testTarget(name: "WelfareUseStageTests", dependencies: ["WelfareUseStage", "TestSupport"]),
     .testTarget(name: "PublishStageTests", dependencies: ["PublishStage"]),
     .testTarget(name: "SynthTests", dependencies: ["Synth", "RegisterIO"]),
     .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCore", "Synth"]),
     // Runs the built `regpipe` binary on the fixtures.
-    .testTarget(name: "EndToEndTests", dependencies: ["regpipe"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["regpipe", "TestSupport"]),
   ]
 )

@@ -30,23 +30,9 @@ func yearlyUsersTable(_ figures: RepeatUseFigures) -> Table {
 /// Table `repeat_use` (SPEC 9): users per stays-per-user bin and year, then the year's
 /// `total` (its users); `share` = persons ÷ the year's users.
 func repeatUseTable(_ figures: RepeatUseFigures) throws -> Table {
-  var builder = TableBuilder(
-    name: "repeat_use",
-    columns: [Column("year", .year), Column("bin", .text), Column("persons", .count), Column("share", .share)])
-  for year in figures.years.sorted(by: { $0.year < $1.year }) {
-    try requireCount(year.binCounts, figures.binLabels.count, "repeat_use \(year.year) bins")
-    guard year.binCounts.reduce(0, +) == year.users else {
-      throw PublishError("repeat_use \(year.year): the bins do not add up to the users")
-    }
-    let first = builder.rows.count
-    let totalRow = first + figures.binLabels.count
-    for (label, persons) in zip(figures.binLabels + [Labels.total], year.binCounts + [year.users]) {
-      let row = builder.append([.int(year.year), .text(label), .int(persons), .quotient(persons, year.users)])
-      builder.derive(row, "share", from: [builder.address(row, "persons"), builder.address(totalRow, "persons")])
-    }
-    builder.relate("bins of a year", parts: Array(first..<totalRow), total: totalRow, column: "persons")
-  }
-  return builder.build()
+  try yearlyDistributionTable(
+    name: "repeat_use", binColumn: "bin", countColumn: "persons", labels: figures.binLabels,
+    years: figures.years.map { ($0.year, $0.binCounts, $0.users) }, what: ("bins", "users"))
 }
 
 /// Table `returns` (SPEC 9): per year of exit, exits, returns per horizon bucket

@@ -4,23 +4,9 @@ import RegisterModel
 /// then the year's `total` (all completed stays of the year); `share` = stays ÷ the
 /// year's total.
 func stayDurationTable(_ figures: StayFigures) throws -> Table {
-  var builder = TableBuilder(
-    name: "stay_duration",
-    columns: [Column("year", .year), Column("band", .text), Column("stays", .count), Column("share", .share)])
-  for year in figures.years.sorted(by: { $0.year < $1.year }) {
-    try requireCount(year.bandCounts, figures.bandLabels.count, "stay_duration \(year.year) bands")
-    guard year.bandCounts.reduce(0, +) == year.completedStays else {
-      throw PublishError("stay_duration \(year.year): the bands do not add up to the completed stays")
-    }
-    let first = builder.rows.count
-    let totalRow = first + figures.bandLabels.count
-    for (label, stays) in zip(figures.bandLabels + [Labels.total], year.bandCounts + [year.completedStays]) {
-      let row = builder.append([.int(year.year), .text(label), .int(stays), .quotient(stays, year.completedStays)])
-      builder.derive(row, "share", from: [builder.address(row, "stays"), builder.address(totalRow, "stays")])
-    }
-    builder.relate("bands of a year", parts: Array(first..<totalRow), total: totalRow, column: "stays")
-  }
-  return builder.build()
+  try yearlyDistributionTable(
+    name: "stay_duration", binColumn: "band", countColumn: "stays", labels: figures.bandLabels,
+    years: figures.years.map { ($0.year, $0.bandCounts, $0.completedStays) }, what: ("bands", "completed stays"))
 }
 
 /// Table `stay_thresholds` (SPEC 9): per year, completed stays, those over 90 and 120

@@ -2,6 +2,7 @@ import RegisterModel
 import XCTest
 
 @testable import ClassifyStage
+import TestSupport
 
 /// Properties of classify on generated registers, window 2020–2022.
 final class ClassifyPropertyTests: XCTestCase {

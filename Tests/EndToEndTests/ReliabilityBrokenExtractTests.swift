@@ -8,7 +8,7 @@ import XCTest
 /// holds exactly the rejected rows) and privacy (no person id in anything it printed or
 /// published).
 final class ReliabilityBrokenExtractTests: XCTestCase {
-  static let broken = ReliabilityHarness.packageRoot.appendingPathComponent("Fixtures/broken").path
+  static let broken = packageRoot.appendingPathComponent("Fixtures/broken").path
 
   static func pipeline(files: [String], maxRejectShare: Double = 0.01, encoding: String = "utf8") -> String {
     """

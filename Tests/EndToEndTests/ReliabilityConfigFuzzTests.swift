@@ -1,5 +1,6 @@
 import Foundation
 import PipelineCore
+import TestSupport
 import XCTest
 
 /// `PipelineConfig.parse(yaml:path:directory:)` on mutated pipeline files: lines
@@ -23,7 +24,7 @@ final class ReliabilityConfigFuzzTests: XCTestCase {
     String(repeating: "x", count: 5000), "\"\\u0000\"", "é", "../../etc/passwd", "\"*.csv\"", "[\"nope/*.csv\"]",
   ]
 
-  static func mutate(_ text: String, _ random: inout ReliabilityRandom) -> String {
+  static func mutate(_ text: String, _ random: inout SplitMix64) -> String {
     var lines = text.components(separatedBy: "\n")
     for _ in 0..<(1 + random.below(4)) {
       guard !lines.isEmpty else { break }
@@ -66,12 +67,12 @@ final class ReliabilityConfigFuzzTests: XCTestCase {
       // What parsed must be a usable configuration.
       guard !config.name.isEmpty, !config.sources.isEmpty, config.parameters.window.from <= config.parameters.window.to,
         config.publish.minCell >= 1
-      else { throw ReliabilityFuzzFailure("accepted an unusable configuration: \(config)") }
+      else { throw FuzzFailure("accepted an unusable configuration: \(config)") }
     } catch let error as ConfigurationError {
       let text = "\(error)"
-      guard !error.problems.isEmpty, !text.isEmpty else { throw ReliabilityFuzzFailure("an empty configuration error") }
+      guard !error.problems.isEmpty, !text.isEmpty else { throw FuzzFailure("an empty configuration error") }
       for line in text.split(separator: "\n") where !line.hasPrefix(path + ":") {
-        throw ReliabilityFuzzFailure("an error line does not name the file: \(line.prefix(200))")
+        throw FuzzFailure("an error line does not name the file: \(line.prefix(200))")
       }
     }
   }
@@ -79,7 +80,7 @@ final class ReliabilityConfigFuzzTests: XCTestCase {
   func testMutatedPipelineFilesParseOrNameTheFile() throws {
     XCTAssertEqual(Self.seeds.count, 3)
     let seeds = Self.seeds
-    ReliabilityFuzz.run(
+    Fuzz.run(
       "pipeline-yaml", cases: 2500,
       generate: { random in Array(Self.mutate(random.pick(seeds), &random).utf8) },
       check: { bytes in

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 #if canImport(Glibc)
@@ -11,12 +12,12 @@ import XCTest
 /// full disk; `tables/` must then hold exactly A or exactly B, file by file, with no
 /// stray temporary file, and the next run must complete with B.
 final class ReliabilityCrashTests: XCTestCase {
-  static let demo = ReliabilityHarness.packageRoot.appendingPathComponent("Fixtures/demo").path
+  static let demo = packageRoot.appendingPathComponent("Fixtures/demo").path
 
   /// The demo pipeline with absolute input paths and the given `min_cell`.
   static func pipeline(minCell: Int) throws -> String {
     let text = try String(
-      contentsOf: ReliabilityHarness.packageRoot.appendingPathComponent("Pipelines/demo.yaml"), encoding: .utf8)
+      contentsOf: packageRoot.appendingPathComponent("Pipelines/demo.yaml"), encoding: .utf8)
     return text.replacingOccurrences(of: "../Fixtures/demo/", with: demo + "/")
       .replacingOccurrences(of: "min_cell: 5", with: "min_cell: \(minCell)")
   }
@@ -96,7 +97,7 @@ final class ReliabilityCrashTests: XCTestCase {
       XCTAssertEqual(result.status, 0, result.stderr)
       fullTime[force] = result.seconds
     }
-    var random = ReliabilityRandom(seed: ProcessInfo.processInfo.environment["REGPIPE_KILL_SEED"].flatMap { UInt64($0) } ?? 7)
+    var random = SplitMix64(seed: ProcessInfo.processInfo.environment["REGPIPE_KILL_SEED"].flatMap { UInt64($0) } ?? 7)
     let points = ProcessInfo.processInfo.environment["REGPIPE_KILL_POINTS"].flatMap { Int($0) } ?? 24
     var seen: [String: Int] = [:]
     var killed = 0

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TestSupport
 import XCTest
 
 #if canImport(Glibc)
@@ -8,106 +9,6 @@ import XCTest
 
 // Helpers of the Reliability* tests. Every name starts with `Reliability` so nothing
 // clashes with the other files of this target.
-
-/// SplitMix64: a tiny seedable generator, so every kill point and fuzz case replays.
-struct ReliabilityRandom: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  init(seed: UInt64, index: Int) {
-    var mixer = ReliabilityRandom(seed: seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
-    state = mixer.next()
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-  mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-  mutating func chance(_ probability: Double) -> Bool { unit() < probability }
-  mutating func pick<T>(_ choices: [T]) -> T { choices[below(choices.count)] }
-}
-
-struct ReliabilityFuzzFailure: Error, CustomStringConvertible {
-  let message: String
-  init(_ message: String) { self.message = message }
-  var description: String { message }
-}
-
-/// Seeded, bounded fuzzing on a worker thread with a deadline (see `Fuzz` in
-/// RegisterIOTests, which this mirrors; the variables are the same:
-/// `REGPIPE_FUZZ_SEED`, `REGPIPE_FUZZ_CASES`, `REGPIPE_FUZZ_SECONDS`, `REGPIPE_FUZZ_FAILURES`).
-enum ReliabilityFuzz {
-  static let environment = ProcessInfo.processInfo.environment
-  static var seed: UInt64 { environment["REGPIPE_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0x5EED_2026 }
-
-  @discardableResult
-  static func run(
-    _ target: String, cases defaultCount: Int, caseLimit: Double = 5, deadline: Double = 120,
-    file: StaticString = #filePath, line: UInt = #line,
-    generate: @escaping @Sendable (inout ReliabilityRandom) -> [UInt8],
-    check: @escaping @Sendable ([UInt8]) throws -> String
-  ) -> [String: Int] {
-    let seed = self.seed
-    let count = environment["REGPIPE_FUZZ_CASES"].flatMap { Int($0) } ?? defaultCount
-    let budget = environment["REGPIPE_FUZZ_SECONDS"].flatMap { Double($0) }
-    let folder = (environment["REGPIPE_FUZZ_FAILURES"] ?? NSTemporaryDirectory() + "regpipe-fuzz-failures") + "/" + target
-    let state = ReliabilityLocked((index: 0, input: [UInt8](), failures: [String](), notes: [String: Int](), slowest: 0.0))
-    let done = DispatchSemaphore(value: 0)
-    @Sendable func save(_ input: [UInt8], _ kind: String, _ index: Int) -> String {
-      try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      let path = folder + "/\(kind)-seed\(seed)-case\(index).bin"
-      _ = FileManager.default.createFile(atPath: path, contents: Data(input))
-      return path
-    }
-    let thread = Thread {
-      let started = Date()
-      var index = 0
-      while budget.map({ Date().timeIntervalSince(started) < $0 }) ?? (index < count) {
-        var random = ReliabilityRandom(seed: seed, index: index)
-        let input = generate(&random)
-        state.update { $0.index = index; $0.input = input }
-        let caseStarted = Date()
-        var outcome = "failed"
-        do {
-          outcome = try check(input)
-        } catch {
-          let path = save(input, "failure", index)
-          state.update { $0.failures.append("case \(index) (seed \(seed)): \(error); input saved to \(path)") }
-        }
-        let seconds = Date().timeIntervalSince(caseStarted)
-        state.update { $0.notes[outcome, default: 0] += 1; $0.slowest = max($0.slowest, seconds) }
-        if state.value.failures.count >= 5 { break }
-        index += 1
-      }
-      done.signal()
-    }
-    thread.stackSize = 16 << 20
-    thread.start()
-    let limit = (budget ?? 0) + deadline
-    if done.wait(timeout: .now() + limit) == .timedOut {
-      let current = state.value
-      XCTFail(
-        "\(target): case \(current.index) did not finish within \(Int(limit)) s; input saved to \(save(current.input, "hang", current.index))",
-        file: file, line: line)
-      return current.notes
-    }
-    let result = state.value
-    for failure in result.failures { XCTFail("\(target): \(failure)", file: file, line: line) }
-    if result.slowest > caseLimit {
-      XCTFail("\(target): slowest case took \(result.slowest) s (limit \(caseLimit) s)", file: file, line: line)
-    }
-    let total = result.notes.values.reduce(0, +)
-    print("fuzz \(target): seed \(seed), \(total) cases, \(result.failures.count) failures, slowest \(String(format: "%.3f", result.slowest)) s")
-    return result.notes
-  }
-}
 
 /// A value shared between threads under a lock.
 final class ReliabilityLocked<Value>: @unchecked Sendable {
@@ -120,19 +21,9 @@ final class ReliabilityLocked<Value>: @unchecked Sendable {
 
 /// Runs the built `regpipe` and inspects what it leaves behind.
 enum ReliabilityHarness {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
 
-  /// The `regpipe` beside the test bundle (`.build/<triple>/debug/`), else `REGPIPE_BINARY`.
-  static let binary: String = {
-    if let path = ProcessInfo.processInfo.environment["REGPIPE_BINARY"] { return path }
-    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for folder in [bundle, Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()] {
-      let candidate = folder.appendingPathComponent("regpipe").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return packageRoot.appendingPathComponent(".build/debug/regpipe").path
-  }()
+  /// The built `regpipe` (found as the other end-to-end tests find it).
+  static var binary: String { Regpipe.binary.path }
 
   struct Result {
     var status: Int32
@@ -217,7 +108,7 @@ enum ReliabilityHarness {
     process.arguments = ["-c", "gzip -n -c '\(plain)' > '\(path)' && rm '\(plain)'"]
     try process.run()
     process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw ReliabilityFuzzFailure("gzip failed for \(path)") }
+    guard process.terminationStatus == 0 else { throw FuzzFailure("gzip failed for \(path)") }
   }
 
   /// The text of a plain or gzip file, uncompressed with the system's gzip: UTF-8, or

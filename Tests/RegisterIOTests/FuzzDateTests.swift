@@ -2,6 +2,7 @@ import Foundation
 import RegisterIO
 import RegisterModel
 import XCTest
+import TestSupport
 
 /// `DateFormat.parse` on random short byte strings and on date-shaped strings with random
 /// (often impossible) numbers. Every success must name a real date that formats back to
@@ -16,7 +17,7 @@ final class FuzzDateTests: XCTestCase {
 
   /// First byte: the format (0–3) and whether the text is shaped (bit 2); the rest is
   /// the text itself.
-  static func generate(_ random: inout FuzzRandom) -> [UInt8] {
+  static func generate(_ random: inout SplitMix64) -> [UInt8] {
     let format = UInt8(random.below(4))
     if random.chance(0.5) {
       // Date-shaped, numbers from a range that holds impossible days, months and leap days.

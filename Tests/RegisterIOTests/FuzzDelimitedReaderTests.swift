@@ -1,6 +1,7 @@
 import Foundation
 import RegisterIO
 import XCTest
+import TestSupport
 
 /// `DelimitedReader` on random text built from the bytes that matter: quotes, every
 /// delimiter, CR, LF, NUL, blanks, a BOM, valid and invalid UTF-8, long fields. Each
@@ -12,7 +13,7 @@ final class FuzzDelimitedReaderTests: XCTestCase {
   static let delimiters: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: "|")]
 
   /// Random delimited text: a header, then records of random tokens.
-  static func generate(_ random: inout FuzzRandom) -> [UInt8] {
+  static func generate(_ random: inout SplitMix64) -> [UInt8] {
     let delimiter = random.pick(delimiters)
     var bytes: [UInt8] = []
     if random.chance(0.1) { bytes += [0xEF, 0xBB, 0xBF] }

@@ -1,6 +1,7 @@
 import Foundation
 import RegisterIO
 import XCTest
+import TestSupport
 
 /// `ByteReader` on mutated gzip files (truncations, bit flips, insertions, deletions,
 /// garbage after the end). Every input must either read to a result the mutation allows
@@ -14,7 +15,7 @@ final class FuzzGzipTests: XCTestCase {
   /// Three members, as `cat a.gz b.gz c.gz` makes, of register-like text.
   static let members: [[UInt8]] = (0..<3).map { member in
     var text = "PNR;BOFORM;INDDTO;UDDTO\n"
-    var random = FuzzRandom(seed: UInt64(member) + 11)
+    var random = SplitMix64(seed: UInt64(member) + 11)
     for _ in 0..<(40 + member * 60) {
       text += "\(1_000_000_000 + random.below(999_999_999));\(random.below(300));"
       text += "\(1 + random.below(28))MAR20\(10 + random.below(14));\n"

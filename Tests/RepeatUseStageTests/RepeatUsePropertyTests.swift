@@ -1,11 +1,12 @@
 import RegisterModel
 import RepeatUseStage
 import XCTest
+import TestSupport
 
 /// Yearly figures against a brute-force recount with sets of nights.
 final class RepeatUsePropertyTests: XCTestCase {
   func testYearlyFiguresMatchABruteForceRecount() {
-    var random = SplitMix64(state: 20_260_110)
+    var random = SplitMix64(seed: 20_260_110)
     for round in 0..<20 {
       let params = parameters("2016-03-01", "2021-06-30")
       var stays: [Stay] = []

@@ -1,11 +1,12 @@
 import RegisterModel
 import WelfareUseStage
 import XCTest
+import TestSupport
 
 /// Cross-tab margins and service use against a brute-force recount on random inputs.
 final class WelfarePropertyTests: XCTestCase {
   func testMarginsAndUseMatchABruteForceRecount() {
-    var random = SplitMix64(state: 8_110)
+    var random = SplitMix64(seed: 8_110)
     let codes = ["101", "147", "851", "751", "461", "259", "999", "Aarhus"]
     let window = Window(from: day("2019-01-01"), to: day("2021-12-31"))
     for round in 0..<20 {
