@@ -103,6 +103,12 @@ final class ConfigurationTests: EndToEndCase {
     XCTAssertEqual(demo.status, 0, demo.stderr)
     XCTAssertEqual(
       demo.stdout, "Pipelines/demo.yaml: valid; 7 sources, 14 input files with the configured columns\n")
+
+    // The template for real extracts points at the demo files, so it validates as shipped.
+    let nightly = try Regpipe.run(["validate", "Pipelines/nightly.yaml"], in: packageRoot)
+    XCTAssertEqual(nightly.status, 0, nightly.stderr)
+    XCTAssertEqual(
+      nightly.stdout, "Pipelines/nightly.yaml: valid; 7 sources, 14 input files with the configured columns\n")
   }
 
   func testValidateNamesFileColumnAndHeadersOfAMissingColumn() throws {
