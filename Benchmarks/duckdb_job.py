@@ -73,13 +73,10 @@ def csv(pattern, encoding="utf-8"):
     )
 
 
-# An id as the pipeline normalises it (SPEC 5.1), NULL when invalid.
-PNR = """CASE
-  WHEN regexp_full_match(regexp_replace(trim({c}), '[- ]', '', 'g'), '[0-9]{{10}}')
-    THEN CAST(regexp_replace(trim({c}), '[- ]', '', 'g') AS BIGINT)
-  WHEN regexp_full_match(regexp_replace(trim({c}), '[- ]', '', 'g'), '[0-9]{{9}}')
-    THEN CAST(regexp_replace(trim({c}), '[- ]', '', 'g') AS BIGINT)
-  END"""
+# An id as the pipeline normalises it (SPEC 5.1): blanks and '-' dropped, 10 digits
+# (or 9, a lost leading zero); NULL when invalid.
+PNR = """CASE WHEN length(replace(replace(trim({c}), '-', ''), ' ', '')) IN (9, 10)
+  THEN TRY_CAST(replace(replace(trim({c}), '-', ''), ' ', '') AS UBIGINT) END"""
 
 
 def sas(c):
