@@ -24,15 +24,7 @@ enum PersonKeying: Sendable {
   ) -> Outcome {
     switch self {
     case .cpr(let cohort):
-      let key: PersonKey
-      let repaired: Bool
-      switch PersonIDParser.parseCPR(reader.field(index)) {
-      case .invalid: return .invalid
-      case .valid(let value): (key, repaired) = (value, false)
-      case .repaired(let value): (key, repaired) = (value, true)
-      }
-      if let cohort, !cohort.contains(key) { return .notInCohort }
-      return .key(key, repaired: repaired)
+      return Self.resolveCPR(reader.field(index), cohort: cohort)
     case .opaqueLocal:
       guard let token = Self.opaqueToken(reader.string(index)) else { return .invalid }
       if let key = interned[token] { return .key(key, repaired: false) }
@@ -45,6 +37,20 @@ enum PersonKeying: Sendable {
       guard let key = keys[token] else { return .notInCohort }
       return .key(key, repaired: false)
     }
+  }
+
+  /// A CPR id field: its key, or invalid, or outside `cohort` (nil keeps everyone).
+  @inline(__always)
+  static func resolveCPR(_ field: UnsafeRawBufferPointer, cohort: PersonKeySet?) -> Outcome {
+    let key: PersonKey
+    let repaired: Bool
+    switch PersonIDParser.parseCPR(field) {
+    case .invalid: return .invalid
+    case .valid(let value): (key, repaired) = (value, false)
+    case .repaired(let value): (key, repaired) = (value, true)
+    }
+    if let cohort, !cohort.contains(key) { return .notInCohort }
+    return .key(key, repaired: repaired)
   }
 
   /// An opaque id (SPEC 5.1): trimmed, without `-` and spaces; nil when nothing is left.

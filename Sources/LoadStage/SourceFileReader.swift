@@ -30,6 +30,14 @@ struct SourceFileReader: Sendable {
     // more than parsing the row.
     var notInCohort = 0
     var codeNotSelected = 0
+    // The cohort of CPR keying, taken out of the enum once: switching over `keying` on
+    // every row retained and released the set's tables each time.
+    var isCPR = false
+    var cprCohort: PersonKeySet?
+    if case .cpr(let cohort) = keying {
+      isCPR = true
+      cprCohort = cohort
+    }
 
     while try reader.next() {
       batch.report.rowsRead += 1
@@ -45,7 +53,10 @@ struct SourceFileReader: Sendable {
         reject(.missingPersonID, reader, &batch)
         continue
       }
-      let outcome = keying.resolve(reader, personIndex, tokens: &batch.localTokens, interned: &interned)
+      let outcome =
+        isCPR
+        ? PersonKeying.resolveCPR(reader.field(personIndex), cohort: cprCohort)
+        : keying.resolve(reader, personIndex, tokens: &batch.localTokens, interned: &interned)
       let person: PersonKey
       var repaired = false
       var inCohort = true
