@@ -9,8 +9,9 @@ let package = Package(
   platforms: [.macOS(.v13)],
   targets: [
     .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
+    .target(name: "CShims"),
     .target(name: "RegisterModel"),
-    .target(name: "RegisterIO", dependencies: ["CZlib", "RegisterModel"]),
+    .target(name: "RegisterIO", dependencies: ["CZlib", "CShims", "RegisterModel"]),
     // Generates shelter-stay-like CSV, and reads + parses + validates such a file.
     .executableTarget(name: "reader-bench", dependencies: ["RegisterIO", "RegisterModel"]),
   ]

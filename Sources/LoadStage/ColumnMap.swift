@@ -3,7 +3,10 @@ import RegisterIO
 
 /// Where each configured canonical column sits in one file's header.
 struct ColumnMap {
-  private var indices: [CanonicalColumn: Int] = [:]
+  /// Header index by column, in `CanonicalColumn.allCases` order (-1: not configured).
+  /// A fixed array, not a dictionary: the load looks columns up several times per row,
+  /// and hashing the enum's String raw value was a fifth of the load's time.
+  private var indices = [Int](repeating: -1, count: CanonicalColumn.allCases.count)
 
   /// Finds every column the source's `columns` map names (exact name first, then
   /// ignoring case); a missing one stops the run with the file, column and headers found.
@@ -16,7 +19,7 @@ struct ColumnMap {
       guard let index else {
         throw RunErrorMessage("\(path): column '\(name)' for \(column.rawValue) not found; \(Self.describe(header))")
       }
-      indices[column] = index
+      indices[Self.slot(column)] = index
     }
   }
 
@@ -29,11 +32,29 @@ struct ColumnMap {
     return "the first line has \(header.count) fields and looks like data, not a header (its values are not shown)"
   }
 
-  subscript(column: CanonicalColumn) -> Int? { indices[column] }
+  subscript(column: CanonicalColumn) -> Int? {
+    let index = indices[Self.slot(column)]
+    return index < 0 ? nil : index
+  }
 
   /// Configured columns that hold dates, with their header index.
   var dateColumns: [(column: CanonicalColumn, index: Int)] {
-    [CanonicalColumn.start, .end, .birthDate].compactMap { c in indices[c].map { (c, $0) } }
+    [CanonicalColumn.start, .end, .birthDate].compactMap { c in self[c].map { (c, $0) } }
+  }
+
+  @inline(__always)
+  private static func slot(_ column: CanonicalColumn) -> Int {
+    switch column {
+    case .personID: 0
+    case .institutionID: 1
+    case .start: 2
+    case .end: 3
+    case .exitReason: 4
+    case .municipality: 5
+    case .sex: 6
+    case .birthDate: 7
+    case .code: 8
+    }
   }
 }
 

@@ -36,7 +36,13 @@ public func load(
   func readPhase(_ kinds: Set<SourceKind>, _ keying: PersonKeying) throws -> [(source: Int, batch: FileBatch)] {
     let tasks = config.sources.indices.filter { kinds.contains(config.sources[$0].kind) }
       .flatMap { s in files[s].map { (s, $0) } }
-    let batches = try parallelMap(tasks.count, jobs: jobs) { i in try reader(tasks[i].0, tasks[i].1, keying).read() }
+    // Largest file first: the population register or a big service register must not
+    // be the last to start while the other thread has nothing left to do.
+    let sizes = tasks.map { (try? FileManager.default.attributesOfItem(atPath: $0.1)[.size] as? Int) ?? 0 }
+    let order = tasks.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+    let batches = try parallelMap(tasks.count, jobs: jobs, order: order) { i in
+      try reader(tasks[i].0, tasks[i].1, keying).read()
+    }
     return zip(tasks, batches).map { ($0.0, $1) }
   }
 
@@ -69,7 +75,7 @@ public func load(
   let cohort = Set(stays.map(\.person))
   let cohortKeying: PersonKeying =
     parameters.idFormat == .cpr
-    ? .cpr(cohort: cohort) : .opaqueCohort(globalKeys.filter { cohort.contains($0.value) })
+    ? .cpr(cohort: PersonKeySet(cohort)) : .opaqueCohort(globalKeys.filter { cohort.contains($0.value) })
   let otherBatches = try readPhase([.persons, .services], cohortKeying)
   var persons: [PersonRecord] = []
   var events: [ServiceEvent] = []

@@ -26,6 +26,19 @@ struct SourceFileReader: Sendable {
     var interned: [String: PersonKey] = [:]
     var reportedBytes = 0
     let personIndex = columns[.personID]!
+    // Counted here and put in the report's dictionaries at the end: most rows of a
+    // national register are filtered, and a String-keyed dictionary update per row cost
+    // more than parsing the row.
+    var notInCohort = 0
+    var codeNotSelected = 0
+    // The cohort of CPR keying, taken out of the enum once: switching over `keying` on
+    // every row retained and released the set's tables each time.
+    var isCPR = false
+    var cprCohort: PersonKeySet?
+    if case .cpr(let cohort) = keying {
+      isCPR = true
+      cprCohort = cohort
+    }
 
     while try reader.next() {
       batch.report.rowsRead += 1
@@ -41,7 +54,10 @@ struct SourceFileReader: Sendable {
         reject(.missingPersonID, reader, &batch)
         continue
       }
-      let outcome = keying.resolve(reader, personIndex, tokens: &batch.localTokens, interned: &interned)
+      let outcome =
+        isCPR
+        ? PersonKeying.resolveCPR(reader.field(personIndex), cohort: cprCohort)
+        : keying.resolve(reader, personIndex, tokens: &batch.localTokens, interned: &interned)
       let person: PersonKey
       var repaired = false
       var inCohort = true
@@ -56,6 +72,18 @@ struct SourceFileReader: Sendable {
         person = key
         repaired = wasRepaired
       }
+      guard inCohort else {
+        // Validated as any row (a rejected row counts whoever it belongs to), but no
+        // record is built: no strings, no code filter.
+        if let reason = validateOnly(reader, columns, formats) {
+          reject(reason, reader, &batch)
+        } else {
+          batch.report.accepted += 1
+          if repaired { batch.report.idsRepaired += 1 }
+          notInCohort += 1
+        }
+        continue
+      }
       let result: Result<Record?, RejectReason>
       switch source.kind {
       case .stays: result = stay(reader, columns, formats, person: person, order: batch.stays.count)
@@ -68,20 +96,43 @@ struct SourceFileReader: Sendable {
       case .success(let record):
         batch.report.accepted += 1
         if repaired { batch.report.idsRepaired += 1 }
-        guard inCohort else {
-          batch.report.filtered[FilterReason.notInCohort.rawValue, default: 0] += 1
-          continue
-        }
         switch record {
         case .stay(let stay)?: batch.stays.append(stay)
         case .person(let record)?: batch.persons.append(record)
         case .event(let event)?: batch.events.append(event)
-        case nil: batch.report.filtered[FilterReason.codeNotSelected.rawValue, default: 0] += 1
+        case nil: codeNotSelected += 1
         }
       }
     }
     progress?(reader.bytesConsumed - reportedBytes, batch.report.rowsRead & 0x3FFF)
+    if notInCohort > 0 { batch.report.filtered[FilterReason.notInCohort.rawValue, default: 0] += notInCohort }
+    if codeNotSelected > 0 {
+      batch.report.filtered[FilterReason.codeNotSelected.rawValue, default: 0] += codeNotSelected
+    }
     return batch
+  }
+
+  /// The reject reason of a row of a person outside the cohort, or nil when it is
+  /// accepted: the same checks, in the same order, as `stay`, `personRecord` and `event`.
+  private func validateOnly(_ reader: DelimitedReader, _ columns: ColumnMap, _ formats: DateColumns)
+    -> RejectReason?
+  {
+    switch source.kind {
+    case .stays:
+      guard let index = columns[.institutionID], !reader.isMissing(index) else { return .missingInstitutionID }
+      fallthrough
+    case .services:
+      guard !reader.isMissing(columns[.start]!) else { return .missingStart }
+      guard let start = formats.start?.parse(reader.field(columns[.start]!)) else { return .unparsableStart }
+      guard let index = columns[.end], let format = formats.end, !reader.isMissing(index) else { return nil }
+      guard let end = format.parse(reader.field(index)) else { return .unparsableEnd }
+      return end < start ? .endBeforeStart : nil
+    case .persons:
+      guard let index = columns[.birthDate], let format = formats.birthDate, !reader.isMissing(index) else {
+        return nil
+      }
+      return format.parse(reader.field(index)) == nil ? .unparsableBirthDate : nil
+    }
   }
 
   private enum Record {

@@ -17,6 +17,8 @@ public final class DelimitedReader {
   @usableFromInline static let maximumRecordBytes = 64 << 20
 
   let source: ByteReader
+  /// Reads `source` ahead on another thread (large gzip files), else nil.
+  let prefetch: PrefetchingReader?
   /// The scanner's state, behind a pointer: the hot path then pays no dynamic
   /// exclusivity checks, which class properties would cost on every access.
   @usableFromInline let state: UnsafeMutablePointer<ScanState>
@@ -29,6 +31,8 @@ public final class DelimitedReader {
     self.path = path
     self.encoding = encoding
     source = try ByteReader(path: path)
+    prefetch =
+      source.isGzip && source.fileSize >= PrefetchingReader.minimumFileSize ? PrefetchingReader(source) : nil
     state = .allocate(capacity: 1)
     state.initialize(to: ScanState(capacity: max(bufferSize, 16)))
     try readHeader(delimiter: delimiter)
@@ -36,13 +40,14 @@ public final class DelimitedReader {
   }
 
   deinit {
+    prefetch?.cancel()
     state.pointee.deallocate()
     state.deinitialize(count: 1)
     state.deallocate()
   }
 
   /// Compressed (on-disk) bytes read so far, and the file's size, for progress.
-  public var bytesConsumed: Int { source.bytesConsumed }
+  public var bytesConsumed: Int { prefetch?.bytesConsumed ?? source.bytesConsumed }
   public var fileSize: Int { source.fileSize }
 
   /// The physical line (1-based) where the current record starts, for "file:line" messages.
@@ -132,7 +137,7 @@ public final class DelimitedReader {
     repeat {
       let free = UnsafeMutableRawBufferPointer(
         start: s.pointee.buffer + s.pointee.end, count: s.pointee.capacity - s.pointee.end)
-      n = try source.read(into: free)
+      n = try prefetch?.read(into: free) ?? source.read(into: free)
       s.pointee.end += n
     } while n > 0 && s.pointee.end < s.pointee.capacity
     if n == 0 { s.pointee.sourceEnded = true }

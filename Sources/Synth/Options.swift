@@ -14,13 +14,16 @@ public struct SynthOptions: Sendable, Hashable {
   /// Share of stay rows given a defect (duplicates, re-reports, lost leading zeros,
   /// malformed rows, CRLF line ends); 0 writes clean files.
   public var defectRate: Double
+  /// Multiplies the mean number of service events of persons outside the shelter
+  /// population (1: the calibrated ~3 per person); for benchmarks at register scale.
+  public var serviceScale: Double
 
   /// Population per user when `population` is not given (Denmark: about 100).
   public static let defaultPopulationFactor = 5
 
   public init(
     out: String, persons: Int, fromYear: Int, toYear: Int, seed: UInt64, population: Int? = nil,
-    defectRate: Double = 0
+    defectRate: Double = 0, serviceScale: Double = 1
   ) {
     self.out = out
     self.persons = persons
@@ -29,6 +32,7 @@ public struct SynthOptions: Sendable, Hashable {
     self.seed = seed
     self.population = population
     self.defectRate = defectRate
+    self.serviceScale = serviceScale
   }
 
   /// The population register's size: `population`, at least the users.
@@ -46,6 +50,7 @@ public struct SynthOptions: Sendable, Hashable {
     guard toYear - fromYear < 60 else { throw SynthError("at most 60 years of data") }
     guard populationSize <= 100_000_000 else { throw SynthError("at most 100,000,000 persons") }
     guard defectRate >= 0, defectRate <= 0.5 else { throw SynthError("defect rate must lie in 0…0.5") }
+    guard serviceScale >= 1, serviceScale <= 100 else { throw SynthError("service scale must lie in 1…100") }
     if let population, population < persons {
       throw SynthError("population (\(population)) is smaller than the users (\(persons))")
     }

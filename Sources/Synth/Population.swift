@@ -6,6 +6,7 @@ struct SynthPopulation: Sendable {
   let seed: UInt64
   let size: Int
   let users: Int
+  let serviceScale: Double
   /// The days the data covers, 1 January of the first year to the extract date.
   let period: ClosedRange<Day>
   /// The pipeline's observation window (the last seven years).
@@ -25,6 +26,7 @@ struct SynthPopulation: Sendable {
     seed = options.seed
     size = options.populationSize
     users = options.persons
+    serviceScale = options.serviceScale
     period = Day.firstOfYear(options.fromYear)...Day.lastOfYear(options.toYear)
     window = Day.firstOfYear(options.windowYears.lowerBound)...Day.lastOfYear(options.toYear)
     useWindow = window.lowerBound...max(window.lowerBound, min(window.upperBound, Day.lastOfYear(options.toYear - 1)))
@@ -72,7 +74,10 @@ struct SynthPopulation: Sendable {
       birth: birthDay(age: random.int(0...99), &random), municipality: municipality.code, stays: [],
       events: [])
     for service in Service.allCases where random.chance(service.populationChance) {
-      let count = 1 + random.geometric(mean: service.populationExtraEvents)
+      // Scaled, the mean count (1 + extra) grows by `serviceScale`; at 1 the draws are unchanged.
+      let extra = serviceScale == 1 ? service.populationExtraEvents
+        : (1 + service.populationExtraEvents) * serviceScale - 1
+      let count = 1 + random.geometric(mean: extra)
       for _ in 0..<count {
         person.events.append(event(service, startIn: period, code: populationCode(service, &random), &random))
       }

@@ -35,13 +35,16 @@ struct Synthesize: ParsableCommand {
   @Option(help: "Share of stay rows given a defect (duplicates, re-reports, 9-digit ids, malformed rows, CRLF).")
   var defects = 0.0
 
+  @Option(help: "Multiplies the service events of persons outside the shelter population (benchmarks).")
+  var serviceScale = 1.0
+
   @Flag(name: [.short, .long], help: "No progress on stderr.")
   var quiet = false
 
   private var options: SynthOptions {
     SynthOptions(
       out: out, persons: persons, fromYear: fromYear, toYear: toYear, seed: seed, population: population,
-      defectRate: defects)
+      defectRate: defects, serviceScale: serviceScale)
   }
 
   func validate() throws {
