@@ -10,7 +10,7 @@ let package = Package(
     .executable(name: "regpipe", targets: ["regpipe"]),
     .library(name: "PipelineRunner", targets: ["PipelineRunner"]),
     // For the benchmarks package under Benchmarks/, which reads with RegisterIO alone.
-    .library(name: "RegisterIO", targets: ["RegisterIO"]),
+    .library(name: "RegisterIO", targets: ["RegisterIO", "RegisterModel"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
