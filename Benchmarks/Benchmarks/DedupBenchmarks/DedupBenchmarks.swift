@@ -11,7 +11,14 @@ import RegisterModel
 /// stay shows up as +100k mallocs) that the wall clock on a shared machine may hide.
 let benchmarks: @Sendable () -> Void = {
   let input = generateStays(persons: 25_000)
-  let deduplicated = dedup(stays: input.stays, persons: input.persons).stays
+  let reference = dedup(stays: input.stays, persons: input.persons)
+  let deduplicated = reference.stays
+  // The input must keep exercising every dedup path, or the benchmark measures less.
+  let quality = reference.quality
+  precondition(
+    quality.exactDuplicates > 0 && quality.sameStartDuplicates > 0 && quality.newYearStitched > 0
+      && quality.overlapsStitched > 0 && quality.personFieldConflicts > 0,
+    "generated stays no longer cover every dedup path: \(quality)")
   let parameters = AnalysisParameters(
     window: Window(from: Day(year: 2015, month: 1, day: 1)!, to: Day(year: 2023, month: 12, day: 31)!),
     censorDate: Day(year: 2024, month: 6, day: 30)!)

@@ -17,13 +17,17 @@ import RegisterModel
 /// count that grows with the row count is a regression even when the wall clock hides it.
 let benchmarks: @Sendable () -> Void = {
   let rows = 200_000
-  let files = StayFiles(rows: rows)
+  let files = StayFiles()
 
+  // The files are written before and removed after each benchmark, in the process that
+  // runs it (the plugin also starts processes that only list benchmarks).
   let configuration = Benchmark.Configuration(
     metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
     warmupIterations: 1,
     maxDuration: .seconds(5),
-    maxIterations: 30)
+    maxIterations: 30,
+    setup: { try files.write(rows: rows) },
+    teardown: { files.remove() })
 
   Benchmark("Reader: gzip CSV, 200k stay rows, parse id + dates", configuration: configuration) { benchmark in
     blackHole(try readAndParse(path: files.gzipPath, expectedRows: rows))
@@ -32,8 +36,6 @@ let benchmarks: @Sendable () -> Void = {
   Benchmark("Reader: plain CSV, 200k stay rows, parse id + dates", configuration: configuration) { benchmark in
     blackHole(try readAndParse(path: files.plainPath, expectedRows: rows))
   }
-
-  Benchmark.teardown = { files.remove() }
 }
 
 /// What a load stage does per stay row: split, parse the id and both dates.
@@ -58,29 +60,27 @@ func readAndParse(path: String, expectedRows: Int) throws -> Int64 {
   return checksum
 }
 
-/// The generated stay rows, written once per benchmark process as `stays.csv.gz`
-/// (GzipWriter, default level) and `stays.csv` in a fresh temporary folder.
+/// The generated stay rows as `stays.csv.gz` (GzipWriter, default level) and `stays.csv`,
+/// in a folder of this process under `$TMPDIR`.
 struct StayFiles: Sendable {
   let folder: String
   var gzipPath: String { folder + "/stays.csv.gz" }
   var plainPath: String { folder + "/stays.csv" }
 
-  init(rows: Int) {
+  init() {
     let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-    var template = Array((base + "/regpipe-readerbench-XXXXXX").utf8CString)
-    guard let made = mkdtemp(&template) else { fatalError("mkdtemp failed in \(base)") }
-    folder = String(cString: made)
+    folder = base + "/regpipe-readerbench-\(getpid())"
+  }
+
+  func write(rows: Int) throws {
+    if mkdir(folder, 0o700) != 0 && errno != EEXIST { fatalError("cannot create \(folder)") }
     let bytes = generateStayCSV(rows: rows)
-    do {
-      let gzip = try GzipWriter(path: folder + "/stays.csv.gz")
-      try gzip.write(bytes)
-      try gzip.finish()
-      let plain = try FileSink(path: folder + "/stays.csv")
-      try bytes.withUnsafeBytes { try plain.write($0) }
-      try plain.close()
-    } catch {
-      fatalError("writing benchmark input: \(error)")
-    }
+    let gzip = try GzipWriter(path: gzipPath)
+    try gzip.write(bytes)
+    try gzip.finish()
+    let plain = try FileSink(path: plainPath)
+    try bytes.withUnsafeBytes { try plain.write($0) }
+    try plain.close()
   }
 
   func remove() {
