@@ -11,6 +11,9 @@ let package = Package(
     .library(name: "PipelineRunner", targets: ["PipelineRunner"]),
     // For the benchmarks package under Benchmarks/, which reads with RegisterIO alone.
     .library(name: "RegisterIO", targets: ["RegisterIO", "RegisterModel"]),
+    // For the micro-benchmarks under Benchmarks/ (products add no dependency).
+    .library(name: "DedupStage", targets: ["DedupStage"]),
+    .library(name: "ClassifyStage", targets: ["ClassifyStage"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
