@@ -17,13 +17,17 @@ public struct SynthOptions: Sendable, Hashable {
   /// Multiplies the mean number of service events of persons outside the shelter
   /// population (1: the calibrated ~3 per person); for benchmarks at register scale.
   public var serviceScale: Double
+  /// Benchmark-only: each generated stay is written as this many consecutive stays at
+  /// the same institution, separated by gaps of 1–3 days (1: the calibrated stays).
+  /// Above 1 the stays are no longer calibrated to the published figures.
+  public var stayScale: Int
 
   /// Population per user when `population` is not given (Denmark: about 100).
   public static let defaultPopulationFactor = 5
 
   public init(
     out: String, persons: Int, fromYear: Int, toYear: Int, seed: UInt64, population: Int? = nil,
-    defectRate: Double = 0, serviceScale: Double = 1
+    defectRate: Double = 0, serviceScale: Double = 1, stayScale: Int = 1
   ) {
     self.out = out
     self.persons = persons
@@ -33,6 +37,7 @@ public struct SynthOptions: Sendable, Hashable {
     self.population = population
     self.defectRate = defectRate
     self.serviceScale = serviceScale
+    self.stayScale = stayScale
   }
 
   /// The population register's size: `population`, at least the users.
@@ -51,6 +56,7 @@ public struct SynthOptions: Sendable, Hashable {
     guard populationSize <= 100_000_000 else { throw SynthError("at most 100,000,000 persons") }
     guard defectRate >= 0, defectRate <= 0.5 else { throw SynthError("defect rate must lie in 0…0.5") }
     guard serviceScale >= 1, serviceScale <= 100 else { throw SynthError("service scale must lie in 1…100") }
+    guard stayScale >= 1, stayScale <= 100 else { throw SynthError("stay scale must lie in 1…100") }
     if let population, population < persons {
       throw SynthError("population (\(population)) is smaller than the users (\(persons))")
     }

@@ -9,7 +9,7 @@ public func synthPipelineFile(_ options: SynthOptions, name: String = "synth", f
     func files(_ pattern: String) -> String { "[\"\(filesPrefix)\(pattern)\"]" }
     return """
       # SYNTHETIC data, NOT real register data: \(options.persons) users, population \(options.populationSize),
-      # years \(options.fromYear)-\(options.toYear), seed \(options.seed), defect rate \(options.defectRate)\(options.serviceScale == 1 ? "" : ", service scale \(options.serviceScale)").
+      # years \(options.fromYear)-\(options.toYear), seed \(options.seed), defect rate \(options.defectRate)\(options.serviceScale == 1 ? "" : ", service scale \(options.serviceScale)")\(options.stayScale == 1 ? "" : ", stay scale \(options.stayScale)").
       pipeline: \(name)
       window: \(window)
       censor_date: \(extract)

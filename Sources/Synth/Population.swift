@@ -7,6 +7,7 @@ struct SynthPopulation: Sendable {
   let size: Int
   let users: Int
   let serviceScale: Double
+  let stayScale: Int
   /// The days the data covers, 1 January of the first year to the extract date.
   let period: ClosedRange<Day>
   /// The pipeline's observation window (the last seven years).
@@ -27,6 +28,7 @@ struct SynthPopulation: Sendable {
     size = options.populationSize
     users = options.persons
     serviceScale = options.serviceScale
+    stayScale = options.stayScale
     period = Day.firstOfYear(options.fromYear)...Day.lastOfYear(options.toYear)
     window = Day.firstOfYear(options.windowYears.lowerBound)...Day.lastOfYear(options.toYear)
     useWindow = window.lowerBound...max(window.lowerBound, min(window.upperBound, Day.lastOfYear(options.toYear - 1)))
@@ -102,7 +104,59 @@ struct SynthPopulation: Sendable {
       index: index, pnr: pnr(index), type: type, sex: sex, birth: birth,
       municipality: municipality.code, stays: stays, events: [])
     person.events = userEvents(type, &random)
+    // Drawn after everything else, so at scale 1 nothing changes and above it only the
+    // stays do.
+    if stayScale > 1 { person.stays = Self.scaled(stays, by: stayScale, period: period, &random) }
     return person
+  }
+
+  /// Benchmark-only (`stayScale`): each stay as `scale` consecutive stays at the same
+  /// institution with gaps of 1–3 days. The pieces lie inside the stay's days in the
+  /// period (a stay that began before it keeps its true check-in on the first piece);
+  /// when those are too few for the gaps, a closed stay is stretched into the free days
+  /// after it (keeping a day clear before the next stay, and not past the extract date).
+  /// A stay with no room stays whole (rare: a few nights right before a move or the
+  /// extract date). Pieces may be same-day stays; their check-ins differ, no piece
+  /// ends on 31 December with the next starting on 1 January (that would read as a
+  /// New-Year split), and an open stay's last piece stays open.
+  static func scaled(
+    _ stays: [SynthStay], by scale: Int, period: ClosedRange<Day>, _ random: inout SynthRandom
+  ) -> [SynthStay] {
+    let reserve = 3 * (scale - 1)  // the most the gaps can take
+    var result: [SynthStay] = []
+    result.reserveCapacity(stays.count * scale)
+    for (i, stay) in stays.enumerated() {
+      let low = max(stay.start, period.lowerBound)
+      var high = stay.end ?? period.upperBound
+      if stay.end != nil, high - low < reserve {
+        let limit = min(i + 1 < stays.count ? stays[i + 1].start - 2 : period.upperBound, period.upperBound)
+        high = max(high, min(limit, low + reserve))
+      }
+      let nights = high - low - reserve
+      guard nights >= 0 else {
+        result.append(stay)
+        continue
+      }
+      var cuts = (1..<scale).map { _ in random.int(0...nights) }
+      cuts.sort()
+      var start = stay.start
+      var end = low
+      var previous = 0
+      for piece in 0..<scale {
+        let last = piece == scale - 1
+        if piece > 0 {
+          let newYear = end == Day.lastOfYear(end.year)
+          start = end + random.int((newYear ? 2 : 1)...3)
+        }
+        let n = (last ? nights : cuts[piece]) - previous
+        previous = last ? nights : cuts[piece]
+        // The first piece's nights count from the period's start when the stay began before it.
+        end = last ? high : (piece == 0 ? low : start) + n
+        let open = last && stay.end == nil
+        result.append(SynthStay(institution: stay.institution, start: start, end: open ? nil : end, exitCode: stay.exitCode))
+      }
+    }
+    return result
   }
 
   /// A birth day for someone `age` years old on the last day of the data.

@@ -38,13 +38,16 @@ struct Synthesize: ParsableCommand {
   @Option(help: "Multiplies the service events of persons outside the shelter population (benchmarks).")
   var serviceScale = 1.0
 
+  @Option(help: "Benchmark-only: multiplies stay rows, writing each stay as N consecutive stays at the same institution with 1–3-day gaps; the data is then no longer calibrated.")
+  var stayScale = 1
+
   @Flag(name: [.short, .long], help: "No progress on stderr.")
   var quiet = false
 
   private var options: SynthOptions {
     SynthOptions(
       out: out, persons: persons, fromYear: fromYear, toYear: toYear, seed: seed, population: population,
-      defectRate: defects, serviceScale: serviceScale)
+      defectRate: defects, serviceScale: serviceScale, stayScale: stayScale)
   }
 
   func validate() throws {
