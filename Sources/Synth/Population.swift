@@ -153,7 +153,8 @@ struct SynthPopulation: Sendable {
         // The first piece's nights count from the period's start when the stay began before it.
         end = last ? high : (piece == 0 ? low : start) + n
         let open = last && stay.end == nil
-        result.append(SynthStay(institution: stay.institution, start: start, end: open ? nil : end, exitCode: stay.exitCode))
+        result.append(
+          SynthStay(institution: stay.institution, start: start, end: open ? nil : end, exitCode: stay.exitCode))
       }
     }
     return result
