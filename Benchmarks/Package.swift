@@ -15,15 +15,19 @@ let package = Package(
     .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
   ],
   targets: [
+    // Seeded generator, stay-row CSV and the per-row parse loop the benchmarks share.
+    .target(name: "BenchmarkInputs", dependencies: [.product(name: "RegisterIO", package: "regpipe")]),
+
     // Generates shelter-stay-like CSV, and reads + parses + validates such a file.
     .executableTarget(
-      name: "reader-bench", dependencies: [.product(name: "RegisterIO", package: "regpipe")]),
+      name: "reader-bench",
+      dependencies: ["BenchmarkInputs", .product(name: "RegisterIO", package: "regpipe")]),
 
     // DelimitedReader over generated stay rows, gzip and plain, with id and date parsing.
     .executableTarget(
       name: "ReaderBenchmarks",
       dependencies: [
-        .product(name: "Benchmark", package: "benchmark"),
+        "BenchmarkInputs", .product(name: "Benchmark", package: "benchmark"),
         .product(name: "RegisterIO", package: "regpipe"),
       ],
       path: "Benchmarks/ReaderBenchmarks",
@@ -33,7 +37,7 @@ let package = Package(
     .executableTarget(
       name: "DedupBenchmarks",
       dependencies: [
-        .product(name: "Benchmark", package: "benchmark"),
+        "BenchmarkInputs", .product(name: "Benchmark", package: "benchmark"),
         .product(name: "RegisterIO", package: "regpipe"),
         .product(name: "DedupStage", package: "regpipe"),
         .product(name: "ClassifyStage", package: "regpipe"),

@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkInputs
 import ClassifyStage
 import DedupStage
 import RegisterModel
@@ -43,21 +44,6 @@ let benchmarks: @Sendable () -> Void = {
   ) { benchmark in
     blackHole(classify(stays: deduplicated, parameters: parameters))
   }
-}
-
-/// SplitMix64: a fixed seed makes every generated input the same.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-  mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 }
 
 /// Stays the way loaded registers look: each person has a career of 1–7 stays (mean ~4)

@@ -1,5 +1,5 @@
+import BenchmarkInputs
 import RegisterIO
-import RegisterModel
 
 #if canImport(Glibc)
   import Glibc
@@ -37,57 +37,13 @@ func seconds() -> Double {
   return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
 }
 
-/// SplitMix64: a fixed seed makes every generated file the same.
-struct SplitMix {
-  var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
-
+/// Streams the rows to stdout in 1 MiB writes (the file can be gigabytes).
 func generate(rows: Int) {
-  let months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
-  var random = SplitMix()
-  var out: [UInt8] = []
+  var generator = StayRows(seed: 0x9E37_79B9_7F4A_7C15)
+  var out = StayRows.header
   out.reserveCapacity(1 << 20)
-  func appendNumber(_ value: Int, width: Int) {
-    var digits = [UInt8](repeating: 0x30, count: width)
-    var v = value
-    for i in stride(from: width - 1, through: 0, by: -1) {
-      digits[i] = UInt8(0x30 + v % 10)
-      v /= 10
-    }
-    out.append(contentsOf: digits)
-  }
-  func appendDate(_ day: Day) {
-    let (y, m, d) = day.civil
-    appendNumber(d, width: 2)
-    out.append(contentsOf: months[m - 1].utf8)
-    appendNumber(y, width: 4)
-  }
-  out.append(contentsOf: "PNR;BOFORM;INDDTO;UDDTO;UDSKRIVNING\n".utf8)
-  let first = Day(year: 2010, month: 1, day: 1)!
   for _ in 0..<rows {
-    // A CPR-shaped number: birth date DDMMYY and a 4-digit sequence.
-    appendNumber(random.below(28) + 1, width: 2)
-    appendNumber(random.below(12) + 1, width: 2)
-    appendNumber(random.below(100), width: 2)
-    appendNumber(random.below(10000), width: 4)
-    out.append(UInt8(ascii: ";"))
-    appendNumber(random.below(90) + 10, width: 6)
-    out.append(UInt8(ascii: ";"))
-    let start = first + random.below(14 * 365)
-    appendDate(start)
-    out.append(UInt8(ascii: ";"))
-    if random.below(20) != 0 { appendDate(start + random.below(400)) }
-    out.append(UInt8(ascii: ";"))
-    appendNumber(random.below(9) + 1, width: 1)
-    out.append(UInt8(ascii: "\n"))
+    generator.appendRow(to: &out)
     if out.count > (1 << 20) - 100 {
       out.withUnsafeBytes { writeAll(1, $0) }
       out.removeAll(keepingCapacity: true)
@@ -96,37 +52,12 @@ func generate(rows: Int) {
   out.withUnsafeBytes { writeAll(1, $0) }
 }
 
-/// What a load stage does per stay row: split, parse the id and both dates, check shape.
 func parse(path: String) throws {
   let began = seconds()
-  let reader = try DelimitedReader(path: path)
-  let id = try reader.requireColumn("PNR")
-  let start = try reader.requireColumn("INDDTO")
-  let end = try reader.requireColumn("UDDTO")
-  var rows = 0
-  var rejected = 0
-  var checksum: Int64 = 0
-  while try reader.next() {
-    rows += 1
-    guard reader.fieldCountMatchesHeader, let key = PersonIDParser.parseCPR(reader.field(id)).key,
-      let first = DateFormat.sas.parse(reader.field(start))
-    else {
-      rejected += 1
-      continue
-    }
-    var last = first
-    if !reader.isMissing(end) {
-      guard let day = DateFormat.sas.parse(reader.field(end)) else {
-        rejected += 1
-        continue
-      }
-      last = day
-    }
-    checksum &+= key &+ Int64(first.rawValue) &+ Int64(last.rawValue)
-  }
+  let result = try StayParse.read(path: path)
   let elapsed = seconds() - began
   print(
-    "rows \(rows) rejected \(rejected) checksum \(checksum) seconds \(elapsed) rows/sec \(Int(Double(rows) / elapsed))"
+    "rows \(result.rows) rejected \(result.rejected) checksum \(result.checksum) seconds \(elapsed) rows/sec \(Int(Double(result.rows) / elapsed))"
   )
 }
 

@@ -1,0 +1,21 @@
+/// SplitMix64 (Steele, Lea & Flood 2014): a fixed seed makes every generated input the
+/// same, so benchmark runs and baselines compare like with like.
+public struct SplitMix64: Sendable {
+  public var state: UInt64
+
+  public init(seed: UInt64) { state = seed }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// A number in `0..<n` (n > 0).
+  public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+  /// True with a probability of `percent` in 100.
+  public mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+}
