@@ -16,56 +16,52 @@ final class ArtefactCache {
 }
 
 extension PipelineRun {
+  /// The cached result at `slot`, else the one `read` gets from `stage`'s folder (cached).
+  private func cached<T>(
+    _ slot: ReferenceWritableKeyPath<ArtefactCache, T?>, _ stage: StageName, read: (String) throws -> T
+  ) throws -> T {
+    if let value = artefacts[keyPath: slot] { return value }
+    let value = try read(paths.stage(stage.rawValue))
+    artefacts[keyPath: slot] = value
+    return value
+  }
+
   func loadOutput() throws -> LoadOutput {
-    if let cached = artefacts.load { return cached }
-    let folder = paths.stage(StageName.load.rawValue)
-    let meta = try Artefact.readJSON(LoadMeta.self, from: folder + "/sources.json")
-    let output = LoadOutput(
-      stays: try Artefact.read(Stay.self, from: folder + "/stays.csv.gz"),
-      persons: try Artefact.read(PersonRecord.self, from: folder + "/persons.csv.gz"),
-      events: try Artefact.read(ServiceEvent.self, from: folder + "/events.csv.gz"),
-      serviceNames: meta.serviceNames, sources: meta.sources)
-    artefacts.load = output
-    return output
+    try cached(\.load, .load) { folder in
+      let meta = try Artefact.readJSON(LoadMeta.self, from: folder + "/sources.json")
+      return LoadOutput(
+        stays: try Artefact.read(Stay.self, from: folder + "/stays.csv.gz"),
+        persons: try Artefact.read(PersonRecord.self, from: folder + "/persons.csv.gz"),
+        events: try Artefact.read(ServiceEvent.self, from: folder + "/events.csv.gz"),
+        serviceNames: meta.serviceNames, sources: meta.sources)
+    }
   }
 
   func dedupResult() throws -> DedupResult {
-    if let cached = artefacts.dedup { return cached }
-    let folder = paths.stage(StageName.dedup.rawValue)
-    let result = DedupResult(
-      stays: try Artefact.read(Stay.self, from: folder + "/stays.csv.gz"),
-      persons: try Artefact.read(PersonRecord.self, from: folder + "/persons.csv.gz"),
-      quality: try Artefact.readJSON(DedupQuality.self, from: folder + "/quality.json"))
-    artefacts.dedup = result
-    return result
+    try cached(\.dedup, .dedup) { folder in
+      DedupResult(
+        stays: try Artefact.read(Stay.self, from: folder + "/stays.csv.gz"),
+        persons: try Artefact.read(PersonRecord.self, from: folder + "/persons.csv.gz"),
+        quality: try Artefact.readJSON(DedupQuality.self, from: folder + "/quality.json"))
+    }
   }
 
   func classifyResult() throws -> ClassifyResult {
-    if let cached = artefacts.classify { return cached }
-    let folder = paths.stage(StageName.classify.rawValue)
-    let figures = try Artefact.readJSON(ClassifyFigures.self, from: folder + "/figures.json")
-    let result = ClassifyResult(
-      episodes: try Artefact.read(Episode.self, from: folder + "/episodes.csv.gz"),
-      typology: try Artefact.read(PersonTypology.self, from: folder + "/typology.csv.gz"),
-      typologyFigures: figures.typology, stayFigures: figures.stays)
-    artefacts.classify = result
-    return result
+    try cached(\.classify, .classify) { folder in
+      let figures = try Artefact.readJSON(ClassifyFigures.self, from: folder + "/figures.json")
+      return ClassifyResult(
+        episodes: try Artefact.read(Episode.self, from: folder + "/episodes.csv.gz"),
+        typology: try Artefact.read(PersonTypology.self, from: folder + "/typology.csv.gz"),
+        typologyFigures: figures.typology, stayFigures: figures.stays)
+    }
   }
 
   func repeatUseFigures() throws -> RepeatUseFigures {
-    if let cached = artefacts.repeatUse { return cached }
-    let figures = try Artefact.readJSON(
-      RepeatUseFigures.self, from: paths.stage(StageName.repeatUse.rawValue) + "/figures.json")
-    artefacts.repeatUse = figures
-    return figures
+    try cached(\.repeatUse, .repeatUse) { try Artefact.readJSON(RepeatUseFigures.self, from: $0 + "/figures.json") }
   }
 
   func welfareUseFigures() throws -> WelfareFigures {
-    if let cached = artefacts.welfareUse { return cached }
-    let figures = try Artefact.readJSON(
-      WelfareFigures.self, from: paths.stage(StageName.welfareUse.rawValue) + "/figures.json")
-    artefacts.welfareUse = figures
-    return figures
+    try cached(\.welfareUse, .welfareUse) { try Artefact.readJSON(WelfareFigures.self, from: $0 + "/figures.json") }
   }
 }
 
