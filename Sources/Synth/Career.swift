@@ -18,11 +18,10 @@ enum Career {
   }
 
   /// The stays of a user of `type` at `shelters` (indexes into `Institutions.all`),
-  /// as the yearly files of `period` show them: the career is placed in a steady
-  /// state, so it may have begun before the period and may still be running after it.
-  /// Its first day is drawn uniformly among the days that give it at least one night
-  /// in `period`, so every year of the period sees the same mix of careers beginning,
-  /// running and ending (no thin first or last year). Stays with no night in `period`
+  /// as the yearly files of `period` show them: the career may have begun before the
+  /// period and may still be running after it. Its first day is drawn among the days
+  /// that give it at least one night in `period`, uniformly but for the type's calendar
+  /// trend, so no year is thin for being the period's first or last. Stays with no night in `period`
   /// are not written; a stay that began before it keeps its true check-in; a stay
   /// running past the period's last day is open.
   static func stays(
@@ -37,11 +36,12 @@ enum Career {
       legs.contains { origin + $0.offset <= last && origin + $0.offset + $0.nights - 1 >= first }
     }
     // Uniform over [first − lastNight, last], redrawn while a gap straddles the period
-    // (only possible when the period is shorter than a gap).
+    // (only possible when the period is shorter than a gap), and thinned by the type's
+    // calendar trend (`Calibration.arrivalTrend`).
     var origin = first
-    for _ in 0..<64 {
+    for _ in 0..<256 {
       let draw = random.int((first - lastNight)...last)
-      if overlaps(draw) {
+      if overlaps(draw), random.unit() < Calibration.arrivalWeight(type, at: Day(rawValue: Int32(draw))) {
         origin = draw
         break
       }

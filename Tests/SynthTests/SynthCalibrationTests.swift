@@ -105,7 +105,7 @@ final class SynthCalibrationTests: XCTestCase {
     XCTAssertGreaterThan(recovered, 0.99)
     XCTAssertGreaterThan(recoveredAll, 0.85)
 
-    // Repeat use: every year alike (steady state), 2023 as published.
+    // Repeat use: 2023 and 2021 as published, users growing from 2018 to 2023.
     for year in 2015...2023 {
       let perUser = yearStays[year, default: []]
       let users = Double(perUser.count)
@@ -115,13 +115,15 @@ final class SynthCalibrationTests: XCTestCase {
       ]
       let nightsPerUser = Double(yearNights[year, default: 0]) / users
       print("calibration \(year): users \(perUser.count) bins \(bins) nights per user \(nightsPerUser)")
+      if year == 2021 { XCTAssertEqual(nightsPerUser, 131, accuracy: 13.1, "2021 nights per user") }
       guard year == 2023 else { continue }
       XCTAssertEqual(bins[0], 0.68, accuracy: 0.03)
       XCTAssertEqual(bins[1], 0.28, accuracy: 0.03)
       XCTAssertEqual(bins[2], 0.04, accuracy: 0.03)
-      // 143, not the published 126: see PipelineRunnerTests/SynthCalibrationTests.
-      XCTAssertEqual(nightsPerUser, 143, accuracy: 14.3)
+      XCTAssertEqual(nightsPerUser, 126, accuracy: 12.6, "2023 nights per user")
     }
+    let growth = Double(yearStays[2023, default: []].count) / Double(yearStays[2018, default: []].count)
+    XCTAssertEqual(growth, 7200.0 / 6500, accuracy: 7200.0 / 6500 * 0.05, "users 2023 / users 2018")
 
     // Welfare use (VIVE 2024).
     let either = Double(services.filter { $0.psych || $0.substance }.count) / total
