@@ -1,6 +1,6 @@
 /// The program and SPEC versions written to stamps and the manifest. A new program
 /// version makes every stage stale, since its code may count differently.
 public enum ProgramVersion {
-  public static let current = "0.1.0"
+  public static let current = "0.1.1"
   public static let spec = "1"
 }

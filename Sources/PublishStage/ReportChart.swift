@@ -1,6 +1,8 @@
 /// Horizontal grouped bar charts as inline SVG for the offline report: no scripts, no
 /// external resources, integer coordinates so the bytes are deterministic. Every bar is
 /// labelled with its series on the left and its value on the right, so no legend is needed.
+/// Bars are shares on a fixed 0–100 % axis with gridlines, so a small share looks small
+/// and two charts can be compared by eye.
 struct BarChart {
   /// One bar: a published share, a suppressed cell, or no value (denominator 0).
   enum Value {
@@ -20,21 +22,27 @@ struct BarChart {
   let groups: [Group]
 
   private static let palette = ["#3b6ea5", "#d08c2e", "#5a9a5a", "#8e5ea2", "#b5483c", "#5f8f9f", "#9a8f3a"]
-  private static let (labelWidth, barArea, barHeight, gap, groupHeader) = (150, 380, 14, 3, 20)
+  private static let (labelWidth, barArea, barHeight, gap, groupHeader) = (150, 400, 14, 3, 20)
+  /// Gridlines and axis labels, in percent.
+  private static let ticks = [0, 25, 50, 75, 100]
+  private static let axisHeight = 18
 
   /// The chart as an `<svg>` element; `id` keeps its hatch pattern's id unique on the page.
   func svg(id: String) -> String {
     let rowsHeight = groups.reduce(0) { $0 + Self.groupHeader + $1.values.count * (Self.barHeight + Self.gap) + 6 }
-    let (width, height) = (Self.labelWidth + Self.barArea + 110, rowsHeight + 4)
-    let largest = groups.flatMap(\.values).compactMap { value -> Double? in
-      if case .share(let share, _) = value { share } else { nil }
-    }.max() ?? 0
-    let scale = largest > 0 ? Double(Self.barArea) / largest : 0
+    let (width, height) = (Self.labelWidth + Self.barArea + 110, rowsHeight + Self.axisHeight + 4)
+    let scale = Double(Self.barArea)  // a share of 1 fills the bar area
     var parts = [
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTML.escape(title))\">",
       "<title>\(HTML.escape(title))</title>",
       "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#fff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#999\" stroke-width=\"2\"/></pattern></defs>",
     ]
+    // Gridlines behind the bars, labelled under the last group.
+    for tick in Self.ticks {
+      let x = Self.labelWidth + Self.barArea * tick / 100
+      parts.append("<line x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(rowsHeight)\" class=\"grid\" stroke=\"#ddd\"/>")
+      parts.append("<text x=\"\(x)\" y=\"\(rowsHeight + 14)\" text-anchor=\"middle\" class=\"axis\">\(tick) %</text>")
+    }
     var y = 0
     for group in groups {
       parts.append("<text x=\"0\" y=\"\(y + 14)\" class=\"group\">\(HTML.escape(group.label))</text>")
