@@ -84,9 +84,19 @@ public final class PipelineRun {
       outcomes.append(outcome)
       report(outcome)
     }
-    try writeRecords(outcomes: outcomes)
+    if recordsAreCurrent {
+      try writeRecords(outcomes: outcomes)
+    } else {
+      try appendRunLog(outcomes)
+    }
     return outcomes
   }
+
+  /// Whether this run rewrites `manifest.json` and `quality.json`: only when it brings
+  /// publish up to date (no `--stage`, or `--stage publish`, which needs every stage
+  /// before it current). After `--stage` of an earlier stage the tables are older than
+  /// that stage's result, and the records keep describing the tables, not a mix.
+  public var recordsAreCurrent: Bool { options.stage == nil || options.stage == .publish }
 
   private func isSelected(_ stage: StageName) -> Bool {
     if let only = options.stage { return stage == only }

@@ -71,7 +71,7 @@ extension PipelineRun {
     .object(byReason.sorted { $0.key < $1.key }.map { JSONMember($0.key, .int($0.value)) })
   }
 
-  private func appendRunLog(_ outcomes: [StageOutcome]) throws {
+  func appendRunLog(_ outcomes: [StageOutcome]) throws {
     let stamp = ISO8601DateFormatter().string(from: Date())
     var text = "\(stamp) regpipe \(ProgramVersion.current) run \(config.name)\n"
     for outcome in outcomes { text += "\(stamp)   \(outcome.line) \(String(format: "%.2f", outcome.seconds))s\n" }

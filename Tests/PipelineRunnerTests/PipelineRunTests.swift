@@ -96,6 +96,32 @@ final class PipelineRunTests: TemporaryFolderCase {
     XCTAssertEqual(lines(outcomes), ["classify: ran (--force)"])
   }
 
+  /// After `--stage` of an earlier stage, manifest and quality report keep describing
+  /// the tables (they are not rewritten with the new stage's counts); the run log grows.
+  func testRecordsAreRewrittenOnlyWithPublishCurrent() throws {
+    try runner().run()
+    let edge = temporary + "/out/edge/"
+    let records = try ["manifest.json", "quality.json"].map { try Data(contentsOf: URL(fileURLWithPath: edge + $0)) }
+    try FileManager.default.removeItem(atPath: edge + "quality.json")
+    let log = try String(contentsOfFile: edge + "run.log", encoding: .utf8)
+    let partial = try runner {
+      $0.stage = .load
+      $0.force = true
+    }
+    XCTAssertFalse(partial.recordsAreCurrent)
+    try partial.run()
+    XCTAssertFalse(FileManager.default.fileExists(atPath: edge + "quality.json"), "not rewritten")
+    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: edge + "manifest.json")), records[0])
+    let newLog = try String(contentsOfFile: edge + "run.log", encoding: .utf8)
+    XCTAssertTrue(newLog.hasPrefix(log))
+    XCTAssertTrue(newLog.dropFirst(log.count).contains("load: ran (--force)"), newLog)
+
+    let publish = try runner { $0.stage = .publish }
+    XCTAssertTrue(publish.recordsAreCurrent)
+    try publish.run()
+    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: edge + "quality.json")), records[1])
+  }
+
   func testNewProgramVersionMakesEveryStageStale() throws {
     try runner().run()
     let path = temporary + "/out/edge/work/load/stamp.json"
