@@ -64,7 +64,7 @@ let package = Package(
     .executableTarget(
       name: "regpipe",
       dependencies: [
-        "PipelineRunner", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "PipelineRunner", "RegisterIO", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // Seeded generator and fuzz runner shared by the test targets.

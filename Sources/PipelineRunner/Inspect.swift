@@ -10,14 +10,17 @@ public enum Inspect {
   static let rawRowColumns: Set<String> = ["row"]
   static let mask = "••••••••••"
 
-  public static func render(path: String, rows: Int) throws -> String {
+  /// `encoding` nil: UTF-8 unless the file's first `sniffBytes` are not valid UTF-8
+  /// (a DST extract in Latin-1), then Latin-1.
+  public static func render(path: String, rows: Int, encoding: TextEncoding? = nil) throws -> String {
     if path.hasSuffix(".json") {
       guard let data = FileManager.default.contents(atPath: path) else {
         throw RunError("\(path): cannot read the file")
       }
       return String(decoding: data, as: UTF8.self)
     }
-    let reader = try DelimitedReader(path: path)
+    let chosen = try encoding ?? (startsAsUTF8(path) ? .utf8 : .latin1)
+    let reader = try DelimitedReader(path: path, encoding: chosen)
     let masked = Set(
       reader.header.indices.filter {
         let name = reader.header[$0].lowercased()
@@ -31,11 +34,34 @@ public enum Inspect {
     }
     var total = count
     while try reader.next() { total += 1 }
-    var text = "\(path)\ncolumns (\(reader.header.count)): \(reader.header.joined(separator: ", "))\n"
+    var text = "\(path)\n"
+    if chosen == .latin1 { text += "encoding: latin1\(encoding == nil ? " (not valid UTF-8)" : "")\n" }
+    text += "columns (\(reader.header.count)): \(reader.header.joined(separator: ", "))\n"
     text += "rows: \(total); first \(count)"
     if !masked.isEmpty { text += "; person ids masked" }
     text += "\n\n" + aligned([reader.header] + table)
     return text
+  }
+
+  static let sniffBytes = 1 << 20
+
+  /// Whether the first `sniffBytes` of the (decompressed) file are valid UTF-8; a
+  /// character cut at the end of the sample does not count against it.
+  private static func startsAsUTF8(_ path: String) throws -> Bool {
+    let source = try ByteReader(path: path)
+    var sample = [UInt8](repeating: 0, count: sniffBytes)
+    var filled = 0
+    while filled < sniffBytes {
+      let n = try sample.withUnsafeMutableBytes { try source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
+      if n == 0 { break }
+      filled += n
+    }
+    var bytes = sample[..<filled]
+    // Drop a last character cut short by the sample's end (at most 3 bytes).
+    if filled == sniffBytes, let lead = bytes.suffix(3).lastIndex(where: { $0 & 0xC0 != 0x80 }), bytes[lead] >= 0xC0 {
+      bytes = bytes[..<lead]
+    }
+    return String(validating: bytes, as: UTF8.self) != nil
   }
 
   private static func aligned(_ rows: [[String]]) -> String {

@@ -134,6 +134,28 @@ final class RunRecordTests: EndToEndCase {
     XCTAssertNil(rejects.stdout.range(of: "0101800018"), rejects.stdout)
   }
 
+  /// A DST extract in Latin-1 is read as such (said in a line of its own), its `PNR`
+  /// column masked; `--encoding` overrides the guess.
+  func testInspectReadsALatin1Extract() throws {
+    let extract = folder("boform110_2023.csv")
+    let text: [UInt8] = Array("PNR;BOFORM;KOMNAVN\n0101800018;17;K".utf8) + [0xF8] + Array("benhavn\n".utf8)
+    try Data(text).write(to: URL(fileURLWithPath: extract))
+
+    let guessed = try Regpipe.run(["inspect", extract])
+    XCTAssertEqual(guessed.status, 0, guessed.stderr)
+    XCTAssertEqual(
+      Array(guessed.lines.prefix(6)),
+      [extract, "encoding: latin1 (not valid UTF-8)", "columns (3): PNR, BOFORM, KOMNAVN",
+       "rows: 1; first 1; person ids masked", "", "PNR         BOFORM  KOMNAVN"])
+    XCTAssertEqual(guessed.lines[6], "••••••••••  17      København")
+
+    let latin1 = try Regpipe.run(["inspect", extract, "--encoding", "latin1"])
+    XCTAssertEqual(latin1.lines[1], "encoding: latin1")
+    let utf8 = try Regpipe.run(["inspect", extract, "--encoding", "utf8"])
+    XCTAssertEqual(utf8.status, 1)
+    XCTAssertTrue(utf8.stderr.contains("\(extract):2: invalid UTF-8"), utf8.stderr)
+  }
+
   func testInspectOfAMissingFileIsADataError() throws {
     let result = try Regpipe.run(["inspect", folder("none.csv.gz")])
     XCTAssertEqual(result.status, 1)
