@@ -1,67 +1,70 @@
-import ClassifyStage
 import DedupStage
 import Foundation
 import LoadStage
 import PipelineCore
 import RegisterModel
 
-/// Stage results by stage: those computed in this process, else read back from their
-/// folders under `work/`, so a single-stage rerun starts from the persisted results.
+/// Stage results file by file: those computed in this process, else read back from
+/// their stage's folder under `work/` when first asked for, so a single-stage rerun
+/// starts from the persisted results and reads only the files it uses (dedup does not
+/// read the service events; the run records read no person-level file).
 final class ArtefactCache {
-  var load: LoadOutput?
-  var dedup: DedupResult?
-  var classify: ClassifyResult?
+  var loadStays: [Stay]?
+  var loadPersons: [PersonRecord]?
+  var loadEvents: [ServiceEvent]?
+  var loadMeta: LoadMeta?
+  var dedupStays: [Stay]?
+  var dedupPersons: [PersonRecord]?
+  var dedupQuality: DedupQuality?
+  var episodes: [Episode]?
+  var typology: [PersonTypology]?
+  var classifyFigures: ClassifyFigures?
   var repeatUse: RepeatUseFigures?
   var welfareUse: WelfareFigures?
 }
 
 extension PipelineRun {
-  /// The cached result at `slot`, else the one `read` gets from `stage`'s folder (cached).
+  /// The cached value at `slot`, else `read` of `file` in `stage`'s folder (cached).
   private func cached<T>(
-    _ slot: ReferenceWritableKeyPath<ArtefactCache, T?>, _ stage: StageName, read: (String) throws -> T
+    _ slot: ReferenceWritableKeyPath<ArtefactCache, T?>, _ stage: StageName, _ file: String,
+    read: (String) throws -> T
   ) throws -> T {
     if let value = artefacts[keyPath: slot] { return value }
-    let value = try read(paths.stage(stage.rawValue))
+    let value = try read(paths.stage(stage.rawValue) + "/" + file)
     artefacts[keyPath: slot] = value
     return value
   }
 
-  func loadOutput() throws -> LoadOutput {
-    try cached(\.load, .load) { folder in
-      let meta = try Artefact.readJSON(LoadMeta.self, from: folder + "/sources.json")
-      return LoadOutput(
-        stays: try Artefact.read(Stay.self, from: folder + "/stays.csv.gz"),
-        persons: try Artefact.read(PersonRecord.self, from: folder + "/persons.csv.gz"),
-        events: try Artefact.read(ServiceEvent.self, from: folder + "/events.csv.gz"),
-        serviceNames: meta.serviceNames, sources: meta.sources)
-    }
+  func loadStays() throws -> [Stay] { try cached(\.loadStays, .load, "stays.csv.gz") { try Artefact.read(Stay.self, from: $0) } }
+  func loadPersons() throws -> [PersonRecord] {
+    try cached(\.loadPersons, .load, "persons.csv.gz") { try Artefact.read(PersonRecord.self, from: $0) }
+  }
+  func loadEvents() throws -> [ServiceEvent] {
+    try cached(\.loadEvents, .load, "events.csv.gz") { try Artefact.read(ServiceEvent.self, from: $0) }
+  }
+  func loadMeta() throws -> LoadMeta { try cached(\.loadMeta, .load, "sources.json") { try Artefact.readJSON(LoadMeta.self, from: $0) } }
+
+  func dedupStays() throws -> [Stay] { try cached(\.dedupStays, .dedup, "stays.csv.gz") { try Artefact.read(Stay.self, from: $0) } }
+  func dedupPersons() throws -> [PersonRecord] {
+    try cached(\.dedupPersons, .dedup, "persons.csv.gz") { try Artefact.read(PersonRecord.self, from: $0) }
+  }
+  func dedupQuality() throws -> DedupQuality {
+    try cached(\.dedupQuality, .dedup, "quality.json") { try Artefact.readJSON(DedupQuality.self, from: $0) }
   }
 
-  func dedupResult() throws -> DedupResult {
-    try cached(\.dedup, .dedup) { folder in
-      DedupResult(
-        stays: try Artefact.read(Stay.self, from: folder + "/stays.csv.gz"),
-        persons: try Artefact.read(PersonRecord.self, from: folder + "/persons.csv.gz"),
-        quality: try Artefact.readJSON(DedupQuality.self, from: folder + "/quality.json"))
-    }
+  func episodes() throws -> [Episode] { try cached(\.episodes, .classify, "episodes.csv.gz") { try Artefact.read(Episode.self, from: $0) } }
+  func typology() throws -> [PersonTypology] {
+    try cached(\.typology, .classify, "typology.csv.gz") { try Artefact.read(PersonTypology.self, from: $0) }
   }
-
-  func classifyResult() throws -> ClassifyResult {
-    try cached(\.classify, .classify) { folder in
-      let figures = try Artefact.readJSON(ClassifyFigures.self, from: folder + "/figures.json")
-      return ClassifyResult(
-        episodes: try Artefact.read(Episode.self, from: folder + "/episodes.csv.gz"),
-        typology: try Artefact.read(PersonTypology.self, from: folder + "/typology.csv.gz"),
-        typologyFigures: figures.typology, stayFigures: figures.stays)
-    }
+  func classifyFigures() throws -> ClassifyFigures {
+    try cached(\.classifyFigures, .classify, "figures.json") { try Artefact.readJSON(ClassifyFigures.self, from: $0) }
   }
 
   func repeatUseFigures() throws -> RepeatUseFigures {
-    try cached(\.repeatUse, .repeatUse) { try Artefact.readJSON(RepeatUseFigures.self, from: $0 + "/figures.json") }
+    try cached(\.repeatUse, .repeatUse, "figures.json") { try Artefact.readJSON(RepeatUseFigures.self, from: $0) }
   }
-
   func welfareUseFigures() throws -> WelfareFigures {
-    try cached(\.welfareUse, .welfareUse) { try Artefact.readJSON(WelfareFigures.self, from: $0 + "/figures.json") }
+    try cached(\.welfareUse, .welfareUse, "figures.json") { try Artefact.readJSON(WelfareFigures.self, from: $0) }
   }
 }
 

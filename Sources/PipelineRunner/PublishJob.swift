@@ -20,10 +20,10 @@ struct PublishJob: StageJob {
   }
 
   func run(_ run: PipelineRun, into folder: String) throws {
-    let classify = try run.classifyResult()
+    let classify = try run.classifyFigures()
     let minCell = run.config.publish.minCell
     let tables = try PublishStage.publish(
-      typology: classify.typologyFigures, stays: classify.stayFigures, repeatUse: try run.repeatUseFigures(),
+      typology: classify.typology, stays: classify.stays, repeatUse: try run.repeatUseFigures(),
       welfare: try run.welfareUseFigures(), minCell: minCell)
     try writeTables(
       tables, to: folder + "/tables", pipeline: run.config.name, minCell: minCell,

@@ -7,13 +7,13 @@ import RegisterIO
 /// the same inputs and configuration) and `run.log` (timings and other run-to-run noise).
 extension PipelineRun {
   func writeRecords(outcomes: [StageOutcome]) throws {
-    let load = try loadOutput()
+    let load = try loadMeta()
     try AtomicFile.write(try manifest(load: load).rendered(), to: paths.manifest)
     try AtomicFile.write(try quality(load: load).rendered(), to: paths.quality)
     try appendRunLog(outcomes)
   }
 
-  private func manifest(load: LoadOutput) throws -> JSONValue {
+  private func manifest(load: LoadMeta) throws -> JSONValue {
     let reports = Dictionary(
       load.sources.flatMap { source in source.files.map { ($0.path, $0) } }, uniquingKeysWith: { a, _ in a })
     let inputs: [JSONValue] = try inputFiles().map { file in
@@ -39,9 +39,9 @@ extension PipelineRun {
     ])
   }
 
-  private func quality(load: LoadOutput) throws -> JSONValue {
-    let dedup = try dedupResult().quality
-    let classify = try classifyResult()
+  private func quality(load: LoadMeta) throws -> JSONValue {
+    let dedup = try dedupQuality()
+    let classify = try classifyFigures()
     let sources: [JSONValue] = load.sources.map { source in
       .object([
         "name": .string(source.name), "rows_read": .int(source.rowsRead), "accepted": .int(source.accepted),
@@ -62,7 +62,7 @@ extension PipelineRun {
       ]),
       "classify": .object([
         "typology_method": .string(config.parameters.typology.method.rawValue),
-        "typology_fallbacks": .int(classify.typologyFigures.fellBackToRules ? 1 : 0),
+        "typology_fallbacks": .int(classify.typology.fellBackToRules ? 1 : 0),
       ]),
     ])
   }

@@ -57,8 +57,12 @@ struct LoadJob: StageJob {
     try Artefact.write(output.stays, to: folder + "/stays.csv.gz")
     try Artefact.write(output.persons, to: folder + "/persons.csv.gz")
     try Artefact.write(output.events, to: folder + "/events.csv.gz")
-    try Artefact.writeJSON(LoadMeta(serviceNames: output.serviceNames, sources: output.sources), to: folder + "/sources.json")
-    run.artefacts.load = output
+    let meta = LoadMeta(serviceNames: output.serviceNames, sources: output.sources)
+    try Artefact.writeJSON(meta, to: folder + "/sources.json")
+    run.artefacts.loadStays = output.stays
+    run.artefacts.loadPersons = output.persons
+    run.artefacts.loadEvents = output.events
+    run.artefacts.loadMeta = meta
   }
 }
 
@@ -69,12 +73,13 @@ struct DedupJob: StageJob {
   func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
 
   func run(_ run: PipelineRun, into folder: String) throws {
-    let load = try run.loadOutput()
-    let result = DedupStage.dedup(stays: load.stays, persons: load.persons)
+    let result = DedupStage.dedup(stays: try run.loadStays(), persons: try run.loadPersons())
     try Artefact.write(result.stays, to: folder + "/stays.csv.gz")
     try Artefact.write(result.persons, to: folder + "/persons.csv.gz")
     try Artefact.writeJSON(result.quality, to: folder + "/quality.json")
-    run.artefacts.dedup = result
+    run.artefacts.dedupStays = result.stays
+    run.artefacts.dedupPersons = result.persons
+    run.artefacts.dedupQuality = result.quality
   }
 }
 
@@ -85,12 +90,14 @@ struct ClassifyJob: StageJob {
   func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
 
   func run(_ run: PipelineRun, into folder: String) throws {
-    let result = ClassifyStage.classify(stays: try run.dedupResult().stays, parameters: run.config.parameters)
+    let result = ClassifyStage.classify(stays: try run.dedupStays(), parameters: run.config.parameters)
+    let figures = ClassifyFigures(typology: result.typologyFigures, stays: result.stayFigures)
     try Artefact.write(result.episodes, to: folder + "/episodes.csv.gz")
     try Artefact.write(result.typology, to: folder + "/typology.csv.gz")
-    try Artefact.writeJSON(
-      ClassifyFigures(typology: result.typologyFigures, stays: result.stayFigures), to: folder + "/figures.json")
-    run.artefacts.classify = result
+    try Artefact.writeJSON(figures, to: folder + "/figures.json")
+    run.artefacts.episodes = result.episodes
+    run.artefacts.typology = result.typology
+    run.artefacts.classifyFigures = figures
   }
 }
 
@@ -102,7 +109,7 @@ struct RepeatUseJob: StageJob {
 
   func run(_ run: PipelineRun, into folder: String) throws {
     let figures = RepeatUseStage.repeatUse(
-      stays: try run.dedupResult().stays, episodes: try run.classifyResult().episodes,
+      stays: try run.dedupStays(), episodes: try run.episodes(),
       parameters: run.config.parameters)
     try Artefact.writeJSON(figures, to: folder + "/figures.json")
     run.artefacts.repeatUse = figures
@@ -116,10 +123,9 @@ struct WelfareUseJob: StageJob {
   func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
 
   func run(_ run: PipelineRun, into folder: String) throws {
-    let load = try run.loadOutput()
     let figures = WelfareUseStage.welfareUse(
-      typology: try run.classifyResult().typology, persons: try run.dedupResult().persons, events: load.events,
-      serviceNames: load.serviceNames, parameters: run.config.parameters)
+      typology: try run.typology(), persons: try run.dedupPersons(), events: try run.loadEvents(),
+      serviceNames: try run.loadMeta().serviceNames, parameters: run.config.parameters)
     try Artefact.writeJSON(figures, to: folder + "/figures.json")
     run.artefacts.welfareUse = figures
   }

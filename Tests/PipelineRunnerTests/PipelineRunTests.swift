@@ -122,6 +122,23 @@ final class PipelineRunTests: TemporaryFolderCase {
     XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: edge + "quality.json")), records[1])
   }
 
+  /// Stages read back only the upstream files they use, and the run records no
+  /// person-level file: with load's events file garbled (same size, so load still looks
+  /// up to date), a run with nothing to do and a forced dedup both succeed, while
+  /// welfare_use, which reads the events, fails naming the file.
+  func testStagesReadOnlyTheUpstreamFilesTheyUse() throws {
+    try runner().run()
+    let events = temporary + "/out/edge/work/load/events.csv.gz"
+    let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: events)[.size] as? Int)
+    try Data(repeating: UInt8(ascii: "x"), count: size).write(to: URL(fileURLWithPath: events))
+
+    XCTAssertEqual(lines(try runner().run()), StageName.allCases.map { "\($0.rawValue): skipped (up to date)" })
+    XCTAssertEqual(lines(try runner { $0.stage = .dedup; $0.force = true }.run()), ["dedup: ran (--force)"])
+    XCTAssertThrowsError(try runner { $0.stage = .welfareUse; $0.force = true }.run()) { error in
+      XCTAssertTrue("\(error)".hasPrefix(events + ": "), "\(error)")
+    }
+  }
+
   func testNewProgramVersionMakesEveryStageStale() throws {
     try runner().run()
     let path = temporary + "/out/edge/work/load/stamp.json"

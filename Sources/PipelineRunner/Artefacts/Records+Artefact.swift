@@ -8,8 +8,8 @@ extension Stay: CSVArtefact {
   }
   init(_ row: ArtefactRow) throws {
     self.init(
-      person: PersonKey(try row.int(0)), institution: row.string(1) ?? "", start: try row.day(2)!,
-      end: try row.day(3), extractDate: try row.day(4)!, exitReason: row.string(5),
+      person: PersonKey(try row.int(0)), institution: row.string(1) ?? "", start: try row.requiredDay(2),
+      end: try row.day(3), extractDate: try row.requiredDay(4), exitReason: row.string(5),
       municipality: row.string(6), order: try row.int(7))
   }
 }
@@ -30,7 +30,7 @@ extension ServiceEvent: CSVArtefact {
   static let header = ["person", "service", "start", "end"]
   var fields: [String] { [String(person), String(service), start.description, end.description] }
   init(_ row: ArtefactRow) throws {
-    self.init(person: PersonKey(try row.int(0)), service: try row.int(1), start: try row.day(2)!, end: try row.day(3)!)
+    self.init(person: PersonKey(try row.int(0)), service: try row.int(1), start: try row.requiredDay(2), end: try row.requiredDay(3))
   }
 }
 
@@ -38,7 +38,7 @@ extension Episode: CSVArtefact {
   static let header = ["person", "start", "end", "censored"]
   var fields: [String] { [String(person), start.description, end.description, String(censored)] }
   init(_ row: ArtefactRow) throws {
-    self.init(person: PersonKey(try row.int(0)), start: try row.day(1)!, end: try row.day(2)!, censored: try row.bool(3))
+    self.init(person: PersonKey(try row.int(0)), start: try row.requiredDay(1), end: try row.requiredDay(2), censored: try row.bool(3))
   }
 }
 
