@@ -35,16 +35,22 @@ extension PipelineRun {
     return value
   }
 
-  func loadStays() throws -> [Stay] { try cached(\.loadStays, .load, "stays.csv.gz") { try Artefact.read(Stay.self, from: $0) } }
+  func loadStays() throws -> [Stay] {
+    try cached(\.loadStays, .load, "stays.csv.gz") { try Artefact.read(Stay.self, from: $0) }
+  }
   func loadPersons() throws -> [PersonRecord] {
     try cached(\.loadPersons, .load, "persons.csv.gz") { try Artefact.read(PersonRecord.self, from: $0) }
   }
   func loadEvents() throws -> [ServiceEvent] {
     try cached(\.loadEvents, .load, "events.csv.gz") { try Artefact.read(ServiceEvent.self, from: $0) }
   }
-  func loadMeta() throws -> LoadMeta { try cached(\.loadMeta, .load, "sources.json") { try Artefact.readJSON(LoadMeta.self, from: $0) } }
+  func loadMeta() throws -> LoadMeta {
+    try cached(\.loadMeta, .load, "sources.json") { try Artefact.readJSON(LoadMeta.self, from: $0) }
+  }
 
-  func dedupStays() throws -> [Stay] { try cached(\.dedupStays, .dedup, "stays.csv.gz") { try Artefact.read(Stay.self, from: $0) } }
+  func dedupStays() throws -> [Stay] {
+    try cached(\.dedupStays, .dedup, "stays.csv.gz") { try Artefact.read(Stay.self, from: $0) }
+  }
   func dedupPersons() throws -> [PersonRecord] {
     try cached(\.dedupPersons, .dedup, "persons.csv.gz") { try Artefact.read(PersonRecord.self, from: $0) }
   }
@@ -52,7 +58,9 @@ extension PipelineRun {
     try cached(\.dedupQuality, .dedup, "quality.json") { try Artefact.readJSON(DedupQuality.self, from: $0) }
   }
 
-  func episodes() throws -> [Episode] { try cached(\.episodes, .classify, "episodes.csv.gz") { try Artefact.read(Episode.self, from: $0) } }
+  func episodes() throws -> [Episode] {
+    try cached(\.episodes, .classify, "episodes.csv.gz") { try Artefact.read(Episode.self, from: $0) }
+  }
   func typology() throws -> [PersonTypology] {
     try cached(\.typology, .classify, "typology.csv.gz") { try Artefact.read(PersonTypology.self, from: $0) }
   }

@@ -17,9 +17,10 @@ enum UserType: Int, CaseIterable, Sendable {
 /// memory, `PipelineRunnerTests/SynthCalibrationTests` through the pipeline.
 ///
 /// Careers are placed in time around the data (`Career`): some began before the
-/// window, some run past it, so a window sees only part of them. The latent types' shares and lengths
-/// are therefore larger than the published figures they produce: a long career cut by
-/// the window's edge can count as short, an episodic one as long or short.
+/// window, some run past it, so a window sees only part of them. The latent types'
+/// shares and lengths are therefore larger than the published figures they produce: a
+/// long career cut by the window's edge can count as short, an episodic one as long or
+/// short.
 enum Calibration {
   /// Shares of short, episodic and long users, so that a window sees 64.4 / 8.5 / 27.1 %.
   static let typeShares: [Double] = [0.54, 0.125, 0.335]

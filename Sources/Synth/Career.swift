@@ -21,9 +21,9 @@ enum Career {
   /// as the yearly files of `period` show them: the career may have begun before the
   /// period and may still be running after it. Its first day is drawn among the days
   /// that give it at least one night in `period`, uniformly but for the type's calendar
-  /// trend, so no year is thin for being the period's first or last. Stays with no night in `period`
-  /// are not written; a stay that began before it keeps its true check-in; a stay
-  /// running past the period's last day is open.
+  /// trend, so no year is thin for being the period's first or last. Stays with no
+  /// night in `period` are not written; a stay that began before it keeps its true
+  /// check-in; a stay running past the period's last day is open.
   static func stays(
     _ type: UserType, shelters: [Int], period: ClosedRange<Day>, _ random: inout SynthRandom
   ) -> [SynthStay] {
