@@ -10,6 +10,12 @@ public enum Inspect {
   static let rawRowColumns: Set<String> = ["row"]
   static let mask = "••••••••••"
 
+  /// Whether a value reads as a CPR number (9 or 10 digits, dashes and blanks allowed):
+  /// masked in any column, since an extract's id column may have a name not listed above.
+  static func looksLikePersonID(_ field: UnsafeRawBufferPointer) -> Bool {
+    PersonIDParser.parseCPR(field).key != nil
+  }
+
   /// `encoding` nil: UTF-8 unless the file's first `sniffBytes` are not valid UTF-8
   /// (a DST extract in Latin-1), then Latin-1.
   public static func render(path: String, rows: Int, encoding: TextEncoding? = nil) throws -> String {
@@ -28,9 +34,15 @@ public enum Inspect {
       })
     var table: [[String]] = []
     var count = 0
+    var maskedAny = !masked.isEmpty
     while count < rows, try reader.next() {
       count += 1
-      table.append((0..<reader.fieldCount).map { masked.contains($0) ? mask : reader.string($0) })
+      table.append(
+        (0..<reader.fieldCount).map { column in
+          guard masked.contains(column) || looksLikePersonID(reader.field(column)) else { return reader.string(column) }
+          maskedAny = true
+          return mask
+        })
     }
     var total = count
     while try reader.next() { total += 1 }
@@ -38,7 +50,7 @@ public enum Inspect {
     if chosen == .latin1 { text += "encoding: latin1\(encoding == nil ? " (not valid UTF-8)" : "")\n" }
     text += "columns (\(reader.header.count)): \(reader.header.joined(separator: ", "))\n"
     text += "rows: \(total); first \(count)"
-    if !masked.isEmpty { text += "; person ids masked" }
+    if maskedAny { text += "; person ids masked" }
     text += "\n\n" + aligned([reader.header] + table)
     return text
   }
@@ -56,12 +68,9 @@ public enum Inspect {
       if n == 0 { break }
       filled += n
     }
-    var bytes = sample[..<filled]
-    // Drop a last character cut short by the sample's end (at most 3 bytes).
-    if filled == sniffBytes, let lead = bytes.suffix(3).lastIndex(where: { $0 & 0xC0 != 0x80 }), bytes[lead] >= 0xC0 {
-      bytes = bytes[..<lead]
-    }
-    return String(validating: bytes, as: UTF8.self) != nil
+    guard let bad = sample.withUnsafeBufferPointer({ UTF8Validation.firstInvalidByte($0.baseAddress!, count: filled) })
+    else { return true }
+    return filled == sniffBytes && bad >= filled - 3
   }
 
   private static func aligned(_ rows: [[String]]) -> String {

@@ -54,8 +54,8 @@ struct Run: ParsableCommand {
     options.quiet = quiet
     let runner = PipelineRun(config: config, options: options)
     try runner.run { print($0.line) }
-    if !runner.recordsAreCurrent {
-      print("records: manifest.json and quality.json not rewritten; they describe the tables, which --stage \(stage!.rawValue) leaves as they are")
+    if let stage, !runner.recordsAreCurrent {
+      print("records: manifest.json and quality.json not rewritten; they describe the tables, which --stage \(stage.rawValue) leaves as they are")
     }
     print("tables: \(runner.paths.tables)")
     print("report: \(runner.paths.report)")

@@ -156,6 +156,20 @@ final class RunRecordTests: EndToEndCase {
     XCTAssertTrue(utf8.stderr.contains("\(extract):2: invalid UTF-8"), utf8.stderr)
   }
 
+  /// An id column under a name inspect does not know is masked by its values: any field
+  /// that reads as a CPR number (10 digits, 9, or with a dash) is hidden.
+  func testInspectMasksIdsInAnUnknownColumn() throws {
+    let extract = folder("kontakter.csv")
+    try "CPR_NUMMER;DATO;AFD\n0101800018;20190301;12345\n101800019;20190302;12345\n010180-0027;20190303;6\n"
+      .write(toFile: extract, atomically: true, encoding: .utf8)
+    let result = try Regpipe.run(["inspect", extract])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(result.lines[2], "rows: 3; first 3; person ids masked")
+    XCTAssertEqual(
+      Array(result.lines.dropFirst(5)),
+      ["••••••••••  20190301  12345", "••••••••••  20190302  12345", "••••••••••  20190303  6"])
+  }
+
   func testInspectOfAMissingFileIsADataError() throws {
     let result = try Regpipe.run(["inspect", folder("none.csv.gz")])
     XCTAssertEqual(result.status, 1)

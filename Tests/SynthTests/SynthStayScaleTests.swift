@@ -56,7 +56,7 @@ final class SynthStayScaleTests: XCTestCase {
     // The defects recounted from the bytes are those counted, and the rows are the
     // stays, their New-Year joints and the extra rows of the defects.
     for (options, summary) in [(plain, one), (scaled, three)] {
-      let (found, rows) = try Self.recount(options.out)
+      let (found, rows) = try StayFileRecount.recount(Self.stayFiles.map { options.out + "/" + $0 })
       XCTAssertEqual(found, summary.defects)
       XCTAssertEqual(rows, summary.files.prefix(7).map(\.rows).reduce(0, +))
       let d = summary.defects
@@ -126,37 +126,5 @@ final class SynthStayScaleTests: XCTestCase {
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let date = Date(timeIntervalSince1970: Double(dayNumber) * 86_400)
     return calendar.component(.month, from: date) == 12 && calendar.component(.day, from: date) == 31
-  }
-
-  /// The defects found in the stay files, as `SynthDefectTests` recounts them, and the rows.
-  private static func recount(_ folder: String) throws -> (SynthDefects, Int) {
-    var found = SynthDefects()
-    var seen = Set<[UInt8]>()
-    var byStart: [String: Set<[UInt8]>] = [:]
-    var rows = 0
-    for name in stayFiles {
-      for row in try RegisterText(path: folder + "/" + name).rows {
-        rows += 1
-        if row.crlf { found.crlfLines += 1 }
-        if !seen.insert(row.bytes).inserted {
-          found.exactDuplicates += 1
-          continue
-        }
-        let fields = row.text
-        guard fields.count == 7 else {
-          found.wrongFieldCounts += 1
-          continue
-        }
-        guard day(fields[3]) != nil else {
-          found.impossibleDates += 1
-          continue
-        }
-        if fields[0].count == 9 { found.nineDigitIDs += 1 }
-        let pnr = String(repeating: "0", count: 10 - fields[0].count) + fields[0]
-        byStart["\(pnr);\(fields[1]);\(fields[3])", default: []].insert(row.bytes)
-      }
-    }
-    found.sameStartReports = byStart.values.reduce(0) { $0 + $1.count - 1 }
-    return (found, rows)
   }
 }
