@@ -83,7 +83,7 @@ NOTES -- choices where SPEC.md and docs/DECISIONS.md are silent
  (u) max_reject_share is exceeded when rejected / read > max_reject_share.
  (v) Municipalities file: --municipalities PATH, else env
      REGPIPE_MUNICIPALITIES, else <script>/../../shared/data/municipalities.csv,
-     else <repo>/data/municipalities.csv.
+     else the package's copy (Sources/WelfareUseStage/Resources, the same bytes).
  (w) Exact duplicates (5.2) compare the canonical fields only, not the
      source: equal rows from two sources are one stay (the first is kept).
 """
@@ -808,7 +808,8 @@ def run(pipeline_path, outdir, muni_path=None):
     if not muni_path:
         muni_path = DEFAULT_MUNICIPALITIES
         if not os.path.exists(muni_path):
-            muni_path = os.path.join(SCRIPT_DIR, "..", "data", "municipalities.csv")
+            muni_path = os.path.join(
+                SCRIPT_DIR, "..", "Sources", "WelfareUseStage", "Resources", "municipalities.csv")
     muni = load_municipalities(muni_path)
     quality = {"sources": OrderedDict(), "dedup": {}}
 
