@@ -25,6 +25,9 @@ let package = Package(
     .systemLibrary(
       name: "CZlib", pkgConfig: "zlib", providers: [.apt(["libz-dev"]), .brew(["zlib"])]),
 
+    // COIN-OR Clp, the LP solver of the disclosure audit (Debian: coinor-libclp-dev).
+    .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
+
     // Small C helpers Swift's Glibc module does not expose (renameat2).
     .target(name: "CShims"),
 
@@ -48,7 +51,7 @@ let package = Package(
     .target(
       name: "WelfareUseStage", dependencies: ["RegisterModel"],
       resources: [.copy("Resources/municipalities.csv")]),
-    .target(name: "PublishStage", dependencies: ["RegisterModel", "RegisterIO"]),
+    .target(name: "PublishStage", dependencies: ["RegisterModel", "RegisterIO", "CClp"]),
 
     // Synthetic DST-style registers.
     .target(name: "Synth", dependencies: ["RegisterModel", "RegisterIO"]),

@@ -2,6 +2,7 @@
 """Independent reference implementation of regpipe SPEC v1, sections 1-9.
 
 Usage:  python3 scripts/reference.py PIPELINE.yaml OUTDIR [--municipalities PATH]
+                                    [--secondary spec|greedy|v1]
         (or env REGPIPE_MUNICIPALITIES=PATH)
 
 Writes the nine tables of SPEC 9 as CSV into OUTDIR and prints the quality
@@ -103,6 +104,9 @@ from decimal import Decimal, ROUND_HALF_UP
 from fractions import Fraction
 
 import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference_disclosure  # noqa: E402  (the SPEC 9.2 audit, beside this file)
 
 SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_MUNICIPALITIES = os.path.normpath(
@@ -802,7 +806,7 @@ def rows_index(t, keys):
 
 # ---------------------------------------------------------------- main computation
 
-def run(pipeline_path, outdir, muni_path=None):
+def run(pipeline_path, outdir, muni_path=None, secondary="spec"):
     conf = load_config(pipeline_path)
     muni_path = muni_path or os.environ.get("REGPIPE_MUNICIPALITIES")
     if not muni_path:
@@ -888,7 +892,7 @@ def run(pipeline_path, outdir, muni_path=None):
     tables["typology_by_region"] = table_region(typ, group_of, persons, muni)
     tables["typology_by_sex_age"] = table_sex_age(typ, group_of, persons, conf)
 
-    disclosure(tables, conf["min_cell"])
+    disclosure(tables, conf["min_cell"], reference_disclosure.indicators_of(conf["indicators"]), secondary)
     os.makedirs(outdir, exist_ok=True)
     for name, t in tables.items():
         write_table(t, os.path.join(outdir, name + ".csv"))
@@ -1104,10 +1108,24 @@ def table_sex_age(typ, group_of, persons, conf):
     return t
 
 
-def disclosure(tables, min_cell):
-    """SPEC 9.1: primary, secondary (until stable), then derived figures."""
+def disclosure(tables, min_cell, indicators, secondary="spec"):
+    """SPEC 9.1: primary, secondary, then derived figures. `secondary` is regpipe's
+    documented algorithm (`spec`, reference_disclosure.py), or for BENCHMARKS.md the
+    plain `greedy` baseline or v1's rule (`v1`, which v2 no longer accepts as safe)."""
     for t in tables.values():
         primary_suppression(t, min_cell)
+    if secondary == "spec":
+        reference_disclosure.secondary_spec(tables, indicators, min_cell)
+    elif secondary == "greedy":
+        reference_disclosure.secondary_greedy(tables, indicators, min_cell)
+    else:
+        secondary_v1(tables)
+    derived_suppression(tables)
+
+
+def secondary_v1(tables):
+    """SPEC v1's secondary rule: a relation with exactly one suppressed member gets
+    its smallest non-zero part (else its total) suppressed, until stable."""
     rels = []
     # typology: three groups + total
     T = tables["typology"]
@@ -1149,7 +1167,6 @@ def disclosure(tables, min_cell):
            for b in AGE_BANDS + ["total"] for g in G]
     rels.append((t, rr, "persons"))
     settle_secondary(rels)
-    derived_suppression(tables)
 
 
 def derived_suppression(tables):
@@ -1237,7 +1254,11 @@ def write_table(t, path):
 
 def main(argv):
     args = list(argv[1:])
-    muni = None
+    muni, secondary = None, "spec"
+    if "--secondary" in args:
+        k = args.index("--secondary")
+        secondary = args[k + 1]
+        del args[k:k + 2]
     if "--municipalities" in args:
         k = args.index("--municipalities")
         muni = args[k + 1]
@@ -1246,7 +1267,7 @@ def main(argv):
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 64
     try:
-        run(args[0], args[1], muni)
+        run(args[0], args[1], muni, secondary)
     except PipelineError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -12,7 +12,8 @@ from fractions import Fraction as F
 import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import reference as ref  # noqa: E402
+import reference as ref
+import reference_disclosure as rd  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EDGE = os.path.join(ROOT, "Fixtures", "edge")
@@ -273,7 +274,60 @@ def test_derived_suppression_and_writing(tmp_path):
     tables, _ = ref.run(os.path.join(EDGE, "pipeline-mincell.yaml"), str(out))
     typ = tables["typology"].rows
     assert typ[1]["_sup"] >= {"persons", "share_persons", "total_nights", "share_nights"}
-    assert typ[0]["_sup"] == set()
+    # short 9 goes too: with it published, episodic + long = 14 - 9 = 5 gives each <= 4
+    assert typ[0]["_sup"] >= {"persons", "share_persons", "mean_nights"}
+
+
+# ---------------------------------------------------------------- SPEC 9.2 audit
+
+def _typology(counts, hidden):
+    t = ref.Table("typology", ["group", "persons"])
+    for g, n in zip(ref.GROUPS + ["total"], counts):
+        i = t.add(group=g, persons=n)
+        if g in hidden:
+            t.rows[i]["_sup"].add("persons")
+    return {"typology": t}
+
+
+def test_audit_sees_through_a_sum_of_small_cells():
+    # 9 + e + l = 14 with e, l >= 1: each <= 4
+    found, safe = rd.audit(_typology([9, 3, 2, 14], {"episodic", "long"}), {}, 5)
+    assert not safe
+    assert [round(hi, 6) for _, _, hi in found] == [4.0, 4.0]
+    assert [round(lo, 6) for _, lo, _ in found] == [1.0, 1.0]
+
+
+def test_audit_accepts_a_bound_that_reaches_min_cell():
+    found, safe = rd.audit(_typology([9, 3, 2, 14], {"short", "episodic", "long"}), {}, 5)
+    assert safe and [round(hi, 6) for _, _, hi in found] == [12.0, 12.0, 12.0]
+
+
+def test_spec_secondary_hides_the_fewest_then_the_smallest():
+    tables = _typology([9, 3, 6, 18], {"episodic"})
+    rd.secondary_spec(tables, {}, 5)
+    # long (6) alone makes episodic <= 18 - 9 - 1 = 8
+    assert [r["group"] for r in tables["typology"].rows if r["_sup"]] == ["episodic", "long"]
+
+
+def test_inclusion_exclusion_gives_back_both_and_any():
+    # psych 6 + subst 6 - either 8 = both 4: SPEC 9.2, 9
+    t = ref.Table("welfare_use", ["indicator", "group", "persons"])
+    for ind, n in (("psychiatric", 6), ("substance", 6), ("both", 4), ("either", 8)):
+        i = t.add(indicator=ind, group="episodic", persons=n)
+        if n < 5:
+            t.rows[i]["_sup"].add("persons")
+    inds = {"both": ("all_of", ["psychiatric", "substance"]), "either": ("any_of", ["psychiatric", "substance"])}
+    found, safe = rd.audit({"welfare_use": t}, inds, 5)
+    assert not safe and round(found[0][2], 6) == 4.0
+
+
+def test_v1_edge_tables_are_unsafe_and_v2_ones_safe(tmp_path):
+    ref.run(os.path.join(EDGE, "pipeline-mincell.yaml"), str(tmp_path / "v1"), secondary="v1")
+    inds = rd.indicators_of(ref.load_config(os.path.join(EDGE, "pipeline-mincell.yaml"))["indicators"])
+    found, safe = rd.audit(rd.read_folder(str(tmp_path / "v1")), inds, 5)
+    assert not safe and sum(1 for _, _, hi in found if hi is not None and hi < 5 - 1e-6) == 87
+    found, safe = rd.audit(rd.read_folder(os.path.join(EDGE, "expected-mincell")), inds, 5)
+    assert safe and len(found) == 124
 
 
 # ---------------------------------------------------------------- the edge fixture

@@ -11,6 +11,8 @@ public struct OutputPaths: Sendable {
   public var report: String { folder + "/report.html" }
   public var manifest: String { folder + "/manifest.json" }
   public var quality: String { folder + "/quality.json" }
+  /// The disclosure audit's record (SPEC 10): suppressed counts per table, never which are primary.
+  public var disclosure: String { folder + "/disclosure.json" }
   public var runLog: String { folder + "/run.log" }
   /// Person-level data: stage folders and rejects. Never taken off the server.
   public var work: String { folder + "/work" }

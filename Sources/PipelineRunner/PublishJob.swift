@@ -22,12 +22,14 @@ struct PublishJob: StageJob {
   func run(_ run: PipelineRun, into folder: String) throws {
     let classify = try run.classifyFigures()
     let minCell = run.config.publish.minCell
-    let tables = try PublishStage.publish(
+    let indicators = run.config.parameters.indicators
+    let (tables, audit) = try PublishStage.publish(
       typology: classify.typology, stays: classify.stays, repeatUse: try run.repeatUseFigures(),
-      welfare: try run.welfareUseFigures(), minCell: minCell)
+      welfare: try run.welfareUseFigures(), indicators: indicators, minCell: minCell)
     try writeTables(
-      tables, to: folder + "/tables", pipeline: run.config.name, minCell: minCell,
+      tables, to: folder + "/tables", pipeline: run.config.name, minCell: minCell, indicators: indicators,
       formats: run.config.publish.formats.compactMap { TableFileFormat(rawValue: $0.rawValue) })
+    try AtomicFile.write(audit.record(tables: tables.map(\.name)).rendered(), to: folder + "/disclosure.json")
     let report = renderReport(
       tables: tables, parameters: run.config.effectiveSettings.map { ($0.name, $0.value) },
       inputs: try run.inputFiles().map { ($0.name, $0.entry.bytes, $0.entry.sha256) })
@@ -43,8 +45,10 @@ struct PublishJob: StageJob {
       try FileManager.default.copyItem(atPath: folder + "/tables/" + file, toPath: staging + "/" + file)
     }
     try AtomicDirectory.replace(run.paths.tables, with: staging)
-    try AtomicFile.write(to: run.paths.report) { temporary in
-      try FileManager.default.copyItem(atPath: folder + "/report.html", toPath: temporary)
+    for (file, destination) in [("report.html", run.paths.report), ("disclosure.json", run.paths.disclosure)] {
+      try AtomicFile.write(to: destination) { temporary in
+        try FileManager.default.copyItem(atPath: folder + "/" + file, toPath: temporary)
+      }
     }
   }
 
@@ -58,7 +62,7 @@ struct PublishJob: StageJob {
     // By content, not size alone: the manifest lists their SHA-256, and a run killed after
     // the stage folder was committed but before the tables were swapped in leaves the
     // previous tables, which a size check would call up to date when the sizes agree.
-    for name in expected.sorted() + ["report.html"] {
+    for name in expected.sorted() + ["report.html", "disclosure.json"] {
       let path = run.paths.folder + "/" + name
       let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
       guard let recorded = stamp.outputs[name], size == recorded.bytes,

@@ -1,46 +1,42 @@
-/// Disclosure control (SPEC 9.1), applied to the complete set of tables at once because
-/// a derived cell may depend on a count in another table (`welfare_use` shares on
-/// `typology` persons).
+/// Disclosure control (SPEC 9.1), applied to the complete set of tables at once: the
+/// relations of 9.2 tie counts across tables, and a derived cell may depend on a count
+/// in another table (`welfare_use` shares on `typology` persons).
 ///
-/// **Counts** are the `.count` columns: `persons`, `stays` (`stay_duration`,
-/// `yearly_users`), `completed_stays`, `over_90`, `over_120`, `planned_exits`, `users`,
-/// `returning_users`, `exits`, `returns_*`.
+/// 1. **Primary**: a count `c` with `0 < c < minCell` is suppressed; zeros are published.
+/// 2. **Secondary** (`suppressSecondary`): further counts until the intruder of 9.1 can
+///    prove no suppressed count to lie below `minCell`.
+/// 3. **Audit**: the same test once more on the final set; an unsafe set is an error,
+///    never a publish.
+/// 4. **Derived**: every share, mean or sum computed from a suppressed count.
 ///
-/// **Relations** each table declares (the `persons`/`stays` column only; other count
-/// columns are in no relation and get primary suppression only):
-/// - `typology`: `persons` of short, episodic, long → `total`.
-/// - `stay_duration`: `stays` of a year's bands → the year's `total` band.
-/// - `repeat_use`: `persons` of a year's bins → the year's `total` bin.
-/// - `welfare_use`: `persons` of an indicator's three groups → its `total` group.
-/// - `typology_by_region`: (1) `persons` of a region's three groups → its `total` group,
-///   for every region including `unknown` and `total`; (2) `persons` of a group's regions
-///   (with `unknown`) → the `total` region, for every group including `total`.
-/// - `typology_by_sex_age`: (1) the groups of a (sex, age band) → `total` group; (2) the
-///   age bands (with `unknown`) of a (sex, group) → `total` band; (3) the sexes (M, F,
-///   unknown) of an (age band, group) → `total` sex; sex, band and group each range over
-///   their `total` too, so every line of the cube is a relation.
-/// - `stay_thresholds`, `yearly_users`, `returns`: none in the SPEC's list.
-///
-/// **Derived cells** and the counts they depend on:
-/// - `typology`: `share_persons`, `share_nights` ← the row's and the `total` row's
-///   `persons`; `mean_stays`, `mean_episodes`, `mean_nights`, `nights_per_episode`,
-///   `total_nights` ← the row's `persons` (they are sums over those persons).
-/// - `stay_duration`, `repeat_use`, `typology_by_region`, `typology_by_sex_age`:
-///   `share` ← the row's count and its relation's `total` (the year's `total` band or
-///   bin, the region's or (sex, age band)'s `total` group).
-/// - `stay_thresholds`: `share_over_90` ← `over_90`, `completed_stays`; `share_over_120`
-///   ← `over_120`, `completed_stays`; `share_planned` ← `planned_exits`, `completed_stays`.
-/// - `yearly_users`: `nights`, `nights_per_user` ← `users`; `stays_per_user` ← `stays`,
-///   `users`; `share_returning` ← `returning_users`, `users`.
-/// - `returns`: `share_returned` ← `exits` and every `returns_*`.
-/// - `welfare_use`: `share` ← the row's `persons` and the group's `persons` in `typology`.
-///
-/// An empty cell (denominator 0, or an unreported `returning_users`) holds no value and
-/// is never marked suppressed. `tables` must hold every table a derivation names.
-public func applyDisclosureControl(_ tables: inout [Table], minCell: Int) {
+/// Throws `PublishError` when the figures break a relation they must satisfy (a stage
+/// bug) or the final audit fails.
+func applyDisclosureControl(
+  _ tables: inout [Table], minCell: Int, context: RelationContext
+) throws -> DisclosureAudit {
   suppressPrimary(&tables, minCell: minCell)
-  suppressSecondary(&tables)
+  let relations = relations(of: tables, context: context)
+  var model = IntruderModel(tables: tables, relations: relations)
+  if let broken = model.brokenRelations().first {
+    throw PublishError("disclosure control: the figures break relation \(broken.family) of SPEC 9.2 (a program error)")
+  }
+  do {
+    try suppressSecondary(&model, minCell: minCell)
+  } catch {
+    throw PublishError("disclosure control: the figures break relation \(error.relation.family) of SPEC 9.2 (a program error)")
+  }
+  for (cell, hidden) in zip(model.cells, model.hidden) where hidden {
+    if case .published(let address) = cell, let t = tables.firstIndex(where: { $0.name == address.table }) {
+      tables[t].suppressed[address.row][address.column] = true
+    }
+  }
+  let audit = try DisclosureAudit(tables: tables, relations: relations, minCell: minCell, lower: false)
+  guard audit.isSafe else {
+    throw PublishError(
+      "disclosure control: \(audit.unsafeCount) suppressed counts could still be shown to hold fewer than \(minCell); no tables were written (a program error)")
+  }
   suppressDerived(&tables)
+  return audit
 }
 
 /// Primary: a count `c` with `0 < c < min_cell`. Zeros are published.
@@ -54,41 +50,6 @@ private func suppressPrimary(_ tables: inout [Table], minCell: Int) {
       }
     }
   }
-}
-
-/// Secondary: relations are visited table by table (in the order of `tables`, which is
-/// the SPEC's), each table's relations in their listed order. When exactly one member
-/// (parts and total) is suppressed, its smallest non-zero unsuppressed part is
-/// suppressed (ties: first in row order), or if there is none its total. Each change
-/// takes effect at once; passes repeat until one changes nothing.
-private func suppressSecondary(_ tables: inout [Table]) {
-  var changed = true
-  while changed {
-    changed = false
-    for t in tables.indices {
-      for relation in tables[t].relations where protect(relation, in: &tables[t]) {
-        changed = true
-      }
-    }
-  }
-}
-
-/// Applies the rule to one relation; true when it suppressed a cell.
-private func protect(_ relation: AdditiveRelation, in table: inout Table) -> Bool {
-  let members = relation.parts + [relation.total]
-  guard members.filter({ table.isSuppressed($0) }).count == 1 else { return false }
-  var smallest: (address: CellAddress, value: Int)?
-  for part in relation.parts where !table.isSuppressed(part) {
-    guard let value = table[part].intValue, value != 0 else { continue }
-    if smallest == nil || value < smallest!.value { smallest = (part, value) }
-  }
-  if let target = smallest?.address {
-    table.suppressed[target.row][target.column] = true
-    return true
-  }
-  guard !table.isSuppressed(relation.total) else { return false }
-  table.suppressed[relation.total.row][relation.total.column] = true
-  return true
 }
 
 /// Derived: after the counts are settled, a share, mean or sum is suppressed when any

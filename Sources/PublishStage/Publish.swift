@@ -5,12 +5,14 @@ import RegisterModel
 /// Builds the nine tables of SPEC 9 from the domain stages' figures, in the SPEC's
 /// order (`typology`, `stay_duration`, `stay_thresholds`, `yearly_users`, `repeat_use`,
 /// `returns`, `welfare_use`, `typology_by_region`, `typology_by_sex_age`), with totals,
-/// shares and means added and disclosure control (SPEC 9.1) applied with `minCell`.
-/// Throws `PublishError` when the figures do not fit together (array lengths, totals).
+/// shares and means added and disclosure control (SPEC 9.1) applied with `minCell`,
+/// with the audit of the tables returned. `indicators` are the pipeline's welfare
+/// indicators (their relations, SPEC 9.2). Throws `PublishError` when the figures do not
+/// fit together (array lengths, totals) or the tables would not be safe.
 public func publish(
   typology: TypologyFigures, stays: StayFigures, repeatUse: RepeatUseFigures, welfare: WelfareFigures,
-  minCell: Int
-) throws -> [Table] {
+  indicators: [Indicator], minCell: Int
+) throws -> (tables: [Table], audit: DisclosureAudit) {
   let typologyTable = try typologyTable(typology)
   var tables = [
     typologyTable,
@@ -23,8 +25,8 @@ public func publish(
     try regionTable(welfare),
     try sexAgeTable(welfare),
   ]
-  applyDisclosureControl(&tables, minCell: minCell)
-  return tables
+  let audit = try applyDisclosureControl(&tables, minCell: minCell, context: RelationContext(indicators: indicators))
+  return (tables, audit)
 }
 
 /// The file formats tables are written in (a pipeline's `publish.formats`).
@@ -34,10 +36,11 @@ public enum TableFileFormat: String, Hashable, Sendable, CaseIterable {
 
 /// Writes each table as `<directory>/<name>.csv` and `.json` (in `formats`), creating
 /// the directory if needed, each file atomically. Returns the written paths, table by
-/// table in `formats` order. Only aggregated tables are written here.
+/// table in `formats` order. Only aggregated tables are written here. `welfare_use.json`
+/// also names each indicator's services, so an audit of the folder knows their relations.
 @discardableResult
 public func writeTables(
-  _ tables: [Table], to directory: String, pipeline: String, minCell: Int,
+  _ tables: [Table], to directory: String, pipeline: String, minCell: Int, indicators: [Indicator] = [],
   formats: [TableFileFormat] = TableFileFormat.allCases
 ) throws -> [String] {
   do {
@@ -51,7 +54,7 @@ public func writeTables(
       let path = directory + "/" + table.name + "." + format.rawValue
       switch format {
       case .csv: try AtomicFile.write(table.csv(), to: path)
-      case .json: try AtomicFile.write(table.json(pipeline: pipeline, minCell: minCell), to: path)
+      case .json: try AtomicFile.write(table.json(pipeline: pipeline, minCell: minCell, indicators: indicators), to: path)
       }
       paths.append(path)
     }

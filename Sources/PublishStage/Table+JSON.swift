@@ -1,4 +1,6 @@
 import RegisterIO
+import RegisterModel
+
 extension Table {
   /// The table as JSON:
   /// `{"table", "pipeline", "columns", "rows", "min_cell", "suppressed_cells"}`.
@@ -9,7 +11,9 @@ extension Table {
   /// are `true`/`false`, a suppressed or empty value is `null`, and `suppressed` is an
   /// array of column names. `suppressed_cells` counts the suppressed cells. Two-space
   /// indentation, one row per line, LF line ends, a final LF: deterministic bytes.
-  public func json(pipeline: String, minCell: Int) -> String {
+  /// `welfare_use` also has `"indicators"`: each indicator's name, `all_of` or `any_of`,
+  /// and services, which the audit needs for SPEC 9.2's relation 9.
+  public func json(pipeline: String, minCell: Int, indicators: [Indicator] = []) -> String {
     let columnNames = (columns.map(\.name) + ["suppressed"]).map(JSONValue.quoted).joined(separator: ", ")
     let rowLines = rows.indices.map { row in
       let members = columns.indices.map { column in
@@ -25,7 +29,7 @@ extension Table {
         "columns": [\(columnNames)],
         "rows": [\(rowLines.isEmpty ? "" : "\n" + rowLines.joined(separator: ",\n") + "\n  ")],
         "min_cell": \(minCell),
-        "suppressed_cells": \(suppressedCellCount)
+        "suppressed_cells": \(suppressedCellCount)\(name == "welfare_use" ? ",\n  \"indicators\": " + indicatorJSON(indicators) : "")
       }
 
       """
@@ -39,4 +43,13 @@ extension Table {
     case .empty: return "null"
     }
   }
+}
+
+/// `[{"name": …, "all_of": [services]}, …]` on one line.
+private func indicatorJSON(_ indicators: [Indicator]) -> String {
+  let items = indicators.map { indicator in
+    let services = indicator.services.map(JSONValue.quoted).joined(separator: ", ")
+    return "{\"name\": \(JSONValue.quoted(indicator.name)), \"\(indicator.combination.rawValue)\": [\(services)]}"
+  }
+  return "[" + items.joined(separator: ", ") + "]"
 }

@@ -1,7 +1,6 @@
 /// A published table (SPEC 9): named columns of known kinds, a complete grid of rows,
-/// a suppression flag per cell, and the bookkeeping disclosure control needs — the
-/// additive relations between count cells and, for every derived cell, the counts it
-/// is computed from.
+/// a suppression flag per cell, and, for every derived cell, the counts it is computed
+/// from (the relations between counts are declared per table, `Relations.swift`).
 
 /// What a column holds, which decides how it is rendered and whether it is a count.
 public enum ColumnKind: String, Hashable, Sendable {
@@ -79,22 +78,6 @@ public struct CellAddress: Hashable, Sendable {
   }
 }
 
-/// Count cells that add up: the parts sum to the total (SPEC 9.1, secondary suppression).
-public struct AdditiveRelation: Hashable, Sendable {
-  /// Which of the table's relation kinds this is, e.g. `groups of a region`; the
-  /// relations of a table are listed kind by kind, in the SPEC's order.
-  public let kind: String
-  /// In row order.
-  public let parts: [CellAddress]
-  public let total: CellAddress
-
-  public init(kind: String, parts: [CellAddress], total: CellAddress) {
-    self.kind = kind
-    self.parts = parts
-    self.total = total
-  }
-}
-
 /// A share, mean or sum and the count cells it is computed from (numerator and
 /// denominator, possibly in another table): it is suppressed when any of them is.
 public struct Derivation: Hashable, Sendable {
@@ -113,21 +96,16 @@ public struct Table: Hashable, Sendable {
   public let rows: [[Cell]]
   /// `suppressed[row][column]`; set by disclosure control.
   public internal(set) var suppressed: [[Bool]]
-  /// In the order disclosure control visits them: kind by kind, each kind in row
-  /// order of its first part.
-  public let relations: [AdditiveRelation]
   public let derivations: [Derivation]
 
   public init(
-    name: String, columns: [Column], rows: [[Cell]], relations: [AdditiveRelation] = [],
-    derivations: [Derivation] = []
+    name: String, columns: [Column], rows: [[Cell]], derivations: [Derivation] = []
   ) {
     precondition(rows.allSatisfy { $0.count == columns.count }, "\(name): a row does not fit the columns")
     self.name = name
     self.columns = columns
     self.rows = rows
     self.suppressed = rows.map { Array(repeating: false, count: $0.count) }
-    self.relations = relations
     self.derivations = derivations
   }
 

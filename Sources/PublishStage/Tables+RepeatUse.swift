@@ -54,3 +54,36 @@ func returnsTable(_ figures: RepeatUseFigures) throws -> Table {
   }
   return builder.build()
 }
+
+/// SPEC 9.2, 6: `returning_users ≤ users`; Σ over bins of the bin's lowest stay count ×
+/// its persons in `repeat_use` ≤ the year's `stays`.
+func yearlyUsersRelations(_ builder: inout RelationBuilder) {
+  let table = "yearly_users"
+  for year in builder.labels(table, "year") {
+    builder.atMost(6, builder.cell(table, [year], "returning_users"), builder.cell(table, [year], "users"))
+    guard builder.has("repeat_use") else { continue }
+    let bins = builder.labels("repeat_use", "bin").filter { $0 != Labels.total }
+    let weighted = bins.map { (builder.cell("repeat_use", [year, $0], "persons"), binRange($0)?.low ?? 0) }
+    builder.atMost(6, weighted, [builder.cell(table, [year], "stays")])
+  }
+}
+
+/// SPEC 9.2, 2: a year's bins → its `total`; 14: `yearly_users` `users` = that `total`.
+func repeatUseRelations(_ builder: inout RelationBuilder) {
+  yearlyDistributionRelations(&builder, table: "repeat_use", binColumn: "bin", count: "persons")
+  guard builder.has("yearly_users") else { return }
+  for year in builder.labels("repeat_use", "year") {
+    builder.equal(
+      14, [builder.cell("yearly_users", [year], "users")], [builder.cell("repeat_use", [year, Labels.total], "persons")])
+  }
+}
+
+/// SPEC 9.2, 7: the returns of a year's exits ≤ its exits.
+func returnsRelations(_ builder: inout RelationBuilder) {
+  let table = "returns"
+  let buckets = builder.columns(table).filter { $0.hasPrefix("returns_") }
+  for year in builder.labels(table, "year") {
+    builder.atMost(
+      7, buckets.map { (builder.cell(table, [year], $0), 1) }, [builder.cell(table, [year], "exits")])
+  }
+}

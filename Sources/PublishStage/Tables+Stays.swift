@@ -32,3 +32,30 @@ func stayThresholdsTable(_ figures: StayFigures) -> Table {
   }
   return builder.build()
 }
+
+/// SPEC 9.2, 2: a year's bands → its `total`.
+func stayDurationRelations(_ builder: inout RelationBuilder) {
+  yearlyDistributionRelations(&builder, table: "stay_duration", binColumn: "band", count: "stays")
+}
+
+/// SPEC 9.2, 5: `over_120 ≤ over_90 ≤ completed_stays`, `planned_exits ≤ completed_stays`;
+/// 12: `completed_stays` = the year's `total` in `stay_duration`, and `over_N` = the
+/// bands above `N` when `N` is a band edge.
+func stayThresholdsRelations(_ builder: inout RelationBuilder) {
+  let table = "stay_thresholds"
+  let bands = builder.labels("stay_duration", "band").filter { $0 != Labels.total }
+  for year in builder.labels(table, "year") {
+    let completed = builder.cell(table, [year], "completed_stays")
+    builder.atMost(5, builder.cell(table, [year], "over_120"), builder.cell(table, [year], "over_90"))
+    builder.atMost(5, builder.cell(table, [year], "over_90"), completed)
+    builder.atMost(5, builder.cell(table, [year], "planned_exits"), completed)
+    guard builder.has("stay_duration") else { continue }
+    builder.equal(12, [completed], [builder.cell("stay_duration", [year, Labels.total], "stays")])
+    for threshold in [90, 120] where bands.contains(where: { binRange($0)?.high == threshold }) {
+      let above = bands.filter { (binRange($0)?.low ?? 0) > threshold }
+      builder.equal(
+        12, [builder.cell(table, [year], "over_\(threshold)")],
+        above.map { builder.cell("stay_duration", [year, $0], "stays") })
+    }
+  }
+}

@@ -34,6 +34,12 @@ func typologyTable(_ figures: TypologyFigures) throws -> Table {
     builder.derive(row, "share_persons", from: [persons, total])
     builder.derive(row, "share_nights", from: [persons, total])
   }
-  builder.relate("groups", parts: Array(0..<totalRow), total: totalRow, column: "persons")
   return builder.build()
+}
+
+/// SPEC 9.2, 1: the three groups → `total`.
+func typologyRelations(_ builder: inout RelationBuilder) {
+  builder.sum(
+    1, parts: UserGroup.allCases.map { builder.cell("typology", [$0.rawValue], "persons") },
+    total: builder.cell("typology", [Labels.total], "persons"))
 }

@@ -10,7 +10,6 @@ func welfareUseTable(_ figures: WelfareFigures, typology: Table) throws -> Table
   guard let personsColumn = typology.columnIndex("persons") else { preconditionFailure("typology lacks persons") }
   for use in figures.use {
     try requireCount(use.perGroup, UserGroup.allCases.count, "welfare_use \(use.label) groups")
-    let first = builder.rows.count
     for (g, persons) in (use.perGroup + [use.perGroup.reduce(0, +)]).enumerated() {
       let groupPersons = typology.address(row: g, column: personsColumn)
       let row = builder.append([
@@ -18,7 +17,6 @@ func welfareUseTable(_ figures: WelfareFigures, typology: Table) throws -> Table
       ])
       builder.derive(row, "share", from: [builder.address(row, "persons"), groupPersons])
     }
-    builder.relate("groups of an indicator", parts: Array(first..<first + 3), total: first + 3, column: "persons")
   }
   return builder.build()
 }
@@ -46,13 +44,6 @@ func regionTable(_ figures: WelfareFigures) throws -> Table {
       let row = builder.append([.text(region.label), .text(Labels.groups[g]), .int(persons), .quotient(persons, counts[3])])
       builder.derive(row, "share", from: [builder.address(row, "persons"), builder.address(r * width + 3, "persons")])
     }
-    builder.relate("groups of a region", parts: (0..<3).map { r * width + $0 }, total: r * width + 3, column: "persons")
-  }
-  let totalRegion = regions.count - 1
-  for g in 0..<width {
-    builder.relate(
-      "regions of a group", parts: (0..<totalRegion).map { $0 * width + g }, total: totalRegion * width + g,
-      column: "persons")
   }
   return builder.build()
 }
@@ -103,26 +94,93 @@ func sexAgeTable(_ figures: WelfareFigures) throws -> Table {
       }
     }
   }
-  for s in 0..<sexes {
-    for b in 0..<bands {
-      builder.relate(
-        "groups of a sex and age band", parts: (0..<groups - 1).map { row(s, b, $0) }, total: row(s, b, groups - 1),
-        column: "persons")
-    }
-  }
-  for s in 0..<sexes {
-    for g in 0..<groups {
-      builder.relate(
-        "age bands of a sex and group", parts: (0..<bands - 1).map { row(s, $0, g) }, total: row(s, bands - 1, g),
-        column: "persons")
-    }
-  }
-  for b in 0..<bands {
-    for g in 0..<groups {
-      builder.relate(
-        "sexes of an age band and group", parts: (0..<sexes - 1).map { row($0, b, g) }, total: row(sexes - 1, b, g),
-        column: "persons")
-    }
-  }
   return builder.build()
+}
+
+/// SPEC 9.2, 2: an indicator's three groups → its `total`; 9: each row ≤ its group's
+/// persons in `typology`; an `all_of` indicator ≤ each of its services ≤ an `any_of`
+/// indicator over them ≤ their sum; `any_of + all_of = A + B` over the same two services.
+func welfareUseRelations(_ builder: inout RelationBuilder, indicators: [Indicator]) {
+  let table = "welfare_use"
+  let groups = UserGroup.allCases.map(\.rawValue)
+  for indicator in builder.labels(table, "indicator") {
+    builder.sum(
+      2, parts: groups.map { builder.cell(table, [indicator, $0], "persons") },
+      total: builder.cell(table, [indicator, Labels.total], "persons"))
+    for group in Labels.groups where builder.has("typology") {
+      builder.atMost(9, builder.cell(table, [indicator, group], "persons"), builder.cell("typology", [group], "persons"))
+    }
+  }
+  for group in Labels.groups {
+    func persons(_ row: String) -> CountCell? { builder.cell(table, [row, group], "persons") }
+    for indicator in indicators where builder.has(table) {
+      let services = indicator.services.map(persons)
+      switch indicator.combination {
+      case .allOf:
+        for service in services { builder.atMost(9, persons(indicator.name), service) }
+      case .anyOf:
+        for service in services { builder.atMost(9, service, persons(indicator.name)) }
+        builder.atMost(9, [(persons(indicator.name), 1)], services)
+      }
+    }
+    for all in indicators where all.combination == .allOf && Set(all.services).count == 2 {
+      for any in indicators where any.combination == .anyOf && Set(any.services) == Set(all.services) {
+        builder.equal(9, [persons(any.name), persons(all.name)], Array(Set(all.services)).sorted().map(persons))
+      }
+    }
+  }
+}
+
+/// SPEC 9.2, 3: a region's groups → its `total` group; a group's regions (with
+/// `unknown`) → the `total` region; 10: `typology` group `g` = the `total` region's `g`.
+func regionRelations(_ builder: inout RelationBuilder) {
+  marginalRelations(&builder, table: "typology_by_region", area: "region")
+}
+
+/// The relations of a table of typology groups by area (region or municipality): SPEC
+/// 9.2, 3 and 10.
+func marginalRelations(_ builder: inout RelationBuilder, table: String, area: String) {
+  let groups = UserGroup.allCases.map(\.rawValue)
+  let areas = builder.labels(table, area).filter { $0 != Labels.total }
+  for label in builder.labels(table, area) {
+    builder.sum(
+      3, parts: groups.map { builder.cell(table, [label, $0], "persons") },
+      total: builder.cell(table, [label, Labels.total], "persons"))
+  }
+  for group in Labels.groups {
+    let total = builder.cell(table, [Labels.total, group], "persons")
+    builder.sum(3, parts: areas.map { builder.cell(table, [$0, group], "persons") }, total: total)
+    if builder.has(table), builder.has("typology") {
+      builder.equal(10, [builder.cell("typology", [group], "persons")], [total])
+    }
+  }
+}
+
+/// SPEC 9.2, 4: in the cube of sexes × age bands × groups, every line → its `total`;
+/// 10: `typology` group `g` = (`total`, `total`, `g`).
+func sexAgeRelations(_ builder: inout RelationBuilder) {
+  let table = "typology_by_sex_age"
+  let (sexes, bands) = (builder.labels(table, "sex"), builder.labels(table, "age_band"))
+  func persons(_ sex: String, _ band: String, _ group: String) -> CountCell? {
+    builder.cell(table, [sex, band, group], "persons")
+  }
+  func inner(_ labels: [String]) -> [String] { labels.filter { $0 != Labels.total } }
+  let groups = UserGroup.allCases.map(\.rawValue)
+  for sex in sexes {
+    for band in bands {
+      builder.sum(4, parts: groups.map { persons(sex, band, $0) }, total: persons(sex, band, Labels.total))
+    }
+  }
+  for group in Labels.groups {
+    for sex in sexes {
+      builder.sum(4, parts: inner(bands).map { persons(sex, $0, group) }, total: persons(sex, Labels.total, group))
+    }
+    for band in bands {
+      builder.sum(4, parts: inner(sexes).map { persons($0, band, group) }, total: persons(Labels.total, band, group))
+    }
+    if builder.has(table), builder.has("typology") {
+      builder.equal(
+        10, [builder.cell("typology", [group], "persons")], [persons(Labels.total, Labels.total, group)])
+    }
+  }
 }

@@ -14,7 +14,7 @@ struct Regpipe: ParsableCommand {
 
         regpipe run Pipelines/demo.yaml
       """,
-    subcommands: [Run.self, Status.self, Validate.self, InspectCommand.self, Diff.self, Synthesize.self])
+    subcommands: [Run.self, Status.self, Validate.self, InspectCommand.self, Diff.self, Audit.self, Synthesize.self])
 
   static func main() {
     var command: ParsableCommand

@@ -67,7 +67,7 @@ final class GoldenTests: EndToEndCase {
     XCTAssertFalse(result.stdout.isEmpty)
     XCTAssertFalse(result.stdout.contains("no differences"))
     // The differences and their count are the command's result: stdout, nothing on stderr.
-    XCTAssertEqual(result.stdout.split(separator: "\n").last, "268 differences")
+    XCTAssertEqual(result.stdout.split(separator: "\n").last, "321 differences")
     XCTAssertEqual(result.stderr, "")
   }
 }

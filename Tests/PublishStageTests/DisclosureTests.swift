@@ -3,147 +3,306 @@ import XCTest
 
 @testable import PublishStage
 
+/// SPEC 9.1–9.2: one hand-built case per relation family in which that relation gives
+/// a suppressed cell back (the audit flags it; publish, from the true figures, does not
+/// let it happen), the three leaks v1 let through, and the secondary choice.
 final class DisclosureTests: XCTestCase {
-  /// A one-way table `label, persons, share`: the parts add up to a last `total` row,
-  /// and each share derives from its row and the total.
-  private func oneWay(_ parts: [Int]) -> Table {
+  /// A table of the given name with text key columns and count columns; `hidden` names
+  /// the cells (row, column) suppressed by hand.
+  private func table(
+    _ name: String, keys: [String], counts: [String], rows: [([String], [Int])], hidden: [(Int, String)] = []
+  ) -> Table {
     var builder = TableBuilder(
-      name: "t", columns: [Column("label", .text), Column("persons", .count), Column("share", .share)])
-    let total = parts.reduce(0, +)
-    for (i, persons) in (parts + [total]).enumerated() {
-      builder.append([.text(i == parts.count ? "total" : "p\(i)"), .int(persons), .quotient(persons, total)])
-      builder.derive(i, "share", from: [builder.address(i, "persons"), builder.address(parts.count, "persons")])
+      name: name, columns: keys.map { Column($0, $0 == "year" ? .year : .text) } + counts.map { Column($0, .count) })
+    for (labels, values) in rows {
+      builder.append(labels.map { Cell.text($0) } + values.map { Cell.int($0) })
     }
-    builder.relate("parts", parts: Array(parts.indices), total: parts.count, column: "persons")
-    return builder.build()
+    var table = builder.build()
+    for (row, column) in hidden { table.suppressed[row][table.columnIndex(column)!] = true }
+    return table
   }
 
-  private func controlled(_ table: Table, minCell: Int = 5) -> Table {
-    var tables = [table]
-    applyDisclosureControl(&tables, minCell: minCell)
-    return tables[0]
+  private func audit(_ tables: [Table], indicators: [Indicator] = []) throws -> DisclosureAudit {
+    try DisclosureAudit(
+      tables: tables, relations: relations(of: tables, context: RelationContext(indicators: indicators)), minCell: 5,
+      lower: true)
   }
 
-  func testASingleSmallCellGetsTheSmallestNonZeroPartAsSecondSuppression() {
-    // 3 is primary; of 10 and 8 the smaller, 8, protects it.
-    let table = controlled(oneWay([3, 10, 8]))
-    XCTAssertEqual(table.texts("persons"), [nil, "10", nil, "21"])
-    XCTAssertEqual(table.texts("share"), [nil, "0.4762", nil, "1.0000"])
+  /// The intervals the audit proves, as text, in cell order.
+  private func intervals(_ tables: [Table], indicators: [Indicator] = []) throws -> [String] {
+    try audit(tables, indicators: indicators).findings.map { "\($0.table) \($0.row) \($0.column) \($0.intervalText)" }
   }
 
-  func testTiesGoToTheFirstPartInRowOrder() {
-    let table = controlled(oneWay([3, 8, 8, 20]))
-    XCTAssertEqual(table.texts("persons"), [nil, nil, "8", "20", "39"])
+  /// Publishes `tables` (unsuppressed, true figures) and checks the result is safe, the
+  /// published counts are the true ones, and `cell` (table, row, column) is suppressed.
+  private func assertPublishProtects(
+    _ tables: [Table], indicators: [Indicator] = [], suppresses cells: [(String, Int, String)],
+    file: StaticString = #filePath, line: UInt = #line
+  ) throws {
+    var controlled = tables.map { table -> Table in
+      var clean = table
+      clean.suppressed = table.suppressed.map { $0.map { _ in false } }
+      return clean
+    }
+    let result = try applyDisclosureControl(
+      &controlled, minCell: 5, context: RelationContext(indicators: indicators))
+    XCTAssertTrue(result.isSafe, file: file, line: line)
+    XCTAssertTrue(try audit(controlled, indicators: indicators).isSafe, file: file, line: line)
+    for (name, row, column) in cells {
+      let t = controlled[named: name]
+      XCTAssertTrue(t.suppressed[row][t.columnIndex(column)!], "\(name) row \(row) \(column)", file: file, line: line)
+    }
   }
 
-  func testZerosArePublishedAndNeverChosen() {
-    // 0 is not primary and not "non-zero": 12 is suppressed instead.
-    let table = controlled(oneWay([3, 0, 12]))
-    XCTAssertEqual(table.texts("persons"), [nil, "0", nil, "15"])
-    XCTAssertEqual(table.texts("share"), [nil, "0.0000", nil, "1.0000"])
-  }
+  private let groups = [["short"], ["episodic"], ["long"], ["total"]]
 
-  func testTwoPrimarySuppressionsNeedNoSecondary() {
-    let table = controlled(oneWay([3, 4, 12]))
-    XCTAssertEqual(table.texts("persons"), [nil, nil, "12", "19"])
-  }
+  // MARK: - One case per relation family
 
-  func testEmptySharesAreNotSuppressions() {
-    let table = controlled(oneWay([0, 0]))
-    XCTAssertEqual(table.texts("share"), ["", "", ""])
-    XCTAssertEqual(table.suppressedCellCount, 0)
-  }
-
-  /// Regions A, B, `unknown` (added, zeros) and `total` × groups; `long` is 0
-  /// everywhere. With min_cell 5 only (B, short) = 3 is primary.
-  ///
-  ///             short episodic long total
-  ///     A          10        0    0    10
-  ///     B           3*       7    0    10
-  ///     unknown     0        0    0     0
-  ///     total      13        7    0    20
-  ///
-  /// Pass 1, groups of a region: A has none suppressed; B has one → its smallest
-  /// non-zero unsuppressed part (B, episodic) 7; unknown, total none.
-  /// Regions of a group: short has (B) → smallest non-zero part (A, short) 10; episodic
-  /// has (B) and its other parts are 0 → its total (total, episodic) 7; long, total none.
-  /// Pass 2, groups of a region: A has (A, short) only, its other parts are 0 → (A,
-  /// total) 10; B has three; total has (total, episodic) → (total, short) 13.
-  /// Regions of a group: short three, episodic two, long none; total has (A, total)
-  /// only → smallest non-zero part (B, total) 10.
-  /// Pass 3 changes nothing: every relation has 0 or at least 2 suppressed members.
-  func testTwoWayTableIteratesToAStableState() throws {
-    let figures = WelfareFigures(
-      use: [],
-      regions: [GroupCounts(label: "A", perGroup: [10, 0, 0]), GroupCounts(label: "B", perGroup: [3, 7, 0])],
-      sexAge: [])
-    let table = controlled(try regionTable(figures))
+  /// 1: 9 + e + l = 14 with e, l ≥ 1 gives each ≤ 4.
+  func testFamily1TypologyGroups() throws {
+    let tables = [
+      table(
+        "typology", keys: ["group"], counts: ["persons"], rows: Array(zip(groups, [[9], [3], [2], [14]])),
+        hidden: [(1, "persons"), (2, "persons")])
+    ]
     XCTAssertEqual(
-      table.texts("persons"),
-      [
-        nil, "0", "0", nil,  // A
-        nil, nil, "0", nil,  // B
-        "0", "0", "0", "0",  // unknown
-        nil, nil, "0", "20",  // total
-      ])
-    // (A, episodic) = 0 is published, but its share divides by the suppressed (A, total).
+      try intervals(tables),
+      ["typology group=episodic persons [1, 4]", "typology group=long persons [1, 4]"])
+    try assertPublishProtects(tables, suppresses: [("typology", 1, "persons"), ("typology", 2, "persons")])
+  }
+
+  /// 2, the sums leak: three suppressed bands of a year whose total minus the published
+  /// ones is 3 — each is ≥ 1, so each is exactly 1.
+  func testFamily2ThreeSmallBandsThatSumToThree() throws {
+    let bands = ["1-30", "31-90", "91-180", "181-365", "366+", "total"]
+    let tables = [
+      table(
+        "stay_duration", keys: ["year", "band"], counts: ["stays"],
+        rows: zip(bands, [10, 1, 1, 1, 0, 13]).map { (["2019", $0], [$1]) },
+        hidden: [(1, "stays"), (2, "stays"), (3, "stays")])
+    ]
     XCTAssertEqual(
-      table.texts("share"),
+      try intervals(tables),
       [
-        nil, nil, nil, nil,
-        nil, nil, nil, nil,
-        "", "", "", "",
-        nil, nil, "0.0000", "1.0000",
+        "stay_duration year=2019 band=31-90 stays [1, 1]", "stay_duration year=2019 band=91-180 stays [1, 1]",
+        "stay_duration year=2019 band=181-365 stays [1, 1]",
       ])
-    XCTAssertEqual(table.suppressedColumns(row: 0), ["persons", "share"])
+    try assertPublishProtects(tables, suppresses: [("stay_duration", 0, "stays")])
   }
 
-  func testSharesWhoseDenominatorIsSuppressedAreSuppressed() throws {
-    // 2020 of repeat_use: bins 2, 2, 0 of 4 users are all small; the 0 bin is
-    // published, but its share 0/4 divides by a suppressed total.
-    let table = try Fixtures.tables()[named: "repeat_use"]
-    XCTAssertEqual(table.texts("persons"), ["20", nil, nil, "30", nil, nil, "0", nil])
-    XCTAssertEqual(table.texts("share"), ["0.6667", nil, nil, "1.0000", nil, nil, nil, nil])
+  /// 3: the groups of a region → its total gives the one small group back.
+  func testFamily3GroupsOfARegion() throws {
+    let tables = [
+      table(
+        "typology_by_region", keys: ["region", "group"], counts: ["persons"],
+        rows: zip(groups, [10, 2, 0, 12]).map { (["Region Sjælland", $0[0]], [$1]) }, hidden: [(1, "persons")])
+    ]
+    XCTAssertEqual(try intervals(tables), ["typology_by_region region=Region Sjælland group=episodic persons [2, 2]"])
+    try assertPublishProtects(tables, suppresses: [("typology_by_region", 1, "persons")])
   }
 
-  func testWelfareShareIsSuppressedWhenTheGroupIsSuppressedInTypology() throws {
-    // typology: episodic 3 (primary) and long 20 (secondary) are suppressed; welfare_use
-    // counts 12, 0, 8, 20 are all published, but the episodic and long shares divide
-    // by them.
+  /// 4: the groups of a (sex, age band) → its total.
+  func testFamily4GroupsOfASexAndAgeBand() throws {
+    let tables = [
+      table(
+        "typology_by_sex_age", keys: ["sex", "age_band", "group"], counts: ["persons"],
+        rows: zip(groups, [10, 2, 0, 12]).map { (["M", "<18", $0[0]], [$1]) }, hidden: [(1, "persons")])
+    ]
+    XCTAssertEqual(try intervals(tables), ["typology_by_sex_age sex=M age_band=<18 group=episodic persons [2, 2]"])
+    try assertPublishProtects(tables, suppresses: [("typology_by_sex_age", 1, "persons")])
+  }
+
+  /// 5: `over_120 ≤ over_90 ≤ completed_stays`, `planned_exits ≤ completed_stays` bound
+  /// the suppressed thresholds by the published completed stays (no leak on its own:
+  /// a published upper side is ≥ min_cell).
+  func testFamily5ThresholdsAreBoundedByCompletedStays() throws {
+    let tables = [
+      table(
+        "stay_thresholds", keys: ["year"], counts: ["completed_stays", "over_90", "over_120", "planned_exits"],
+        rows: [(["2019"], [7, 3, 2, 4])], hidden: [(0, "over_90"), (0, "over_120"), (0, "planned_exits")])
+    ]
+    XCTAssertEqual(
+      try intervals(tables),
+      [
+        "stay_thresholds year=2019 over_90 [1, 7]", "stay_thresholds year=2019 over_120 [1, 7]",
+        "stay_thresholds year=2019 planned_exits [1, 7]",
+      ])
+  }
+
+  /// 6: 1 × bin 1 + 5 × bin 5+ ≤ 9 stays with bin 5+ ≥ 1 gives bin 1 ≤ 4.
+  func testFamily6StaysBoundTheBins() throws {
+    let tables = [
+      table("yearly_users", keys: ["year"], counts: ["stays"], rows: [(["2019"], [9])]),
+      table(
+        "repeat_use", keys: ["year", "bin"], counts: ["persons"],
+        rows: [(["2019", "1"], [3]), (["2019", "2-4"], [0]), (["2019", "5+"], [1])],
+        hidden: [(0, "persons"), (2, "persons")]),
+    ]
+    XCTAssertEqual(
+      try intervals(tables),
+      ["repeat_use year=2019 bin=1 persons [1, 4]", "repeat_use year=2019 bin=5+ persons [1, 1.6]"])
+  }
+
+  /// 7: returns_0_180 + returns_181_365 ≤ 5 exits, the second ≥ 1: the first ≤ 4.
+  func testFamily7ReturnsBoundedByExits() throws {
+    let tables = [
+      table(
+        "returns", keys: ["year"], counts: ["exits", "returns_0_180", "returns_181_365", "returns_366_730"],
+        rows: [(["2019"], [5, 3, 1, 0])], hidden: [(0, "returns_0_180"), (0, "returns_181_365")])
+    ]
+    XCTAssertEqual(
+      try intervals(tables), ["returns year=2019 returns_0_180 [1, 4]", "returns year=2019 returns_181_365 [1, 4]"])
+    try assertPublishProtects(tables, suppresses: [("returns", 0, "returns_0_180")])
+  }
+
+  /// 9, the inclusion–exclusion leak: psychiatric 6 + substance 6 − either 8 = both 4.
+  func testFamily9InclusionExclusion() throws {
+    let indicators = [
+      Indicator(name: "both", combination: .allOf, services: ["psychiatric", "substance"]),
+      Indicator(name: "either", combination: .anyOf, services: ["psychiatric", "substance"]),
+    ]
+    let tables = [
+      table(
+        "welfare_use", keys: ["indicator", "group"], counts: ["persons"],
+        rows: [(["psychiatric", "episodic"], [6]), (["substance", "episodic"], [6]), (["both", "episodic"], [4]),
+          (["either", "episodic"], [8])],
+        hidden: [(2, "persons")])
+    ]
+    XCTAssertEqual(try intervals(tables, indicators: indicators), ["welfare_use indicator=both group=episodic persons [4, 4]"])
+    try assertPublishProtects(tables, indicators: indicators, suppresses: [("welfare_use", 2, "persons")])
+  }
+
+  /// 10: `typology` episodic is the `total` region's episodic.
+  func testFamily10TypologyEqualsTheTotalRegion() throws {
+    let tables = [
+      table("typology", keys: ["group"], counts: ["persons"], rows: [(["episodic"], [3])], hidden: [(0, "persons")]),
+      table(
+        "typology_by_region", keys: ["region", "group"], counts: ["persons"], rows: [(["total", "episodic"], [3])]),
+    ]
+    XCTAssertEqual(try intervals(tables), ["typology group=episodic persons [3, 3]"])
+  }
+
+  /// 12, the across-tables leak: `over_90` = the bands above 90, so 91-180 + 366+ = 5
+  /// gives each ≤ 4, though within `stay_duration` each could be up to 20.
+  func testFamily12OverNinetyGivesBackTheBandsAboveIt() throws {
+    let bands = ["1-30", "31-90", "91-180", "181-365", "366+", "total"]
+    let duration = table(
+      "stay_duration", keys: ["year", "band"], counts: ["stays"],
+      rows: zip(bands, [10, 8, 3, 0, 2, 23]).map { (["2019", $0], [$1]) },
+      hidden: [(0, "stays"), (1, "stays"), (2, "stays"), (4, "stays")])
+    let thresholds = table(
+      "stay_thresholds", keys: ["year"], counts: ["completed_stays", "over_90"], rows: [(["2019"], [23, 5])])
+    XCTAssertEqual(
+      try intervals([duration]).filter { $0.contains("366+") }, ["stay_duration year=2019 band=366+ stays [1, 20]"])
+    XCTAssertEqual(
+      try intervals([duration, thresholds]).filter { $0.contains("91-180") || $0.contains("366+") },
+      ["stay_duration year=2019 band=91-180 stays [1, 4]", "stay_duration year=2019 band=366+ stays [1, 4]"])
+    try assertPublishProtects(
+      [duration, thresholds], suppresses: [("stay_duration", 2, "stays"), ("stay_duration", 4, "stays")])
+  }
+
+  /// 14: `yearly_users` users = the `total` bin of `repeat_use`.
+  func testFamily14UsersEqualTheTotalBin() throws {
+    let tables = [
+      table("yearly_users", keys: ["year"], counts: ["users"], rows: [(["2019"], [13])]),
+      table(
+        "repeat_use", keys: ["year", "bin"], counts: ["persons"],
+        rows: [(["2019", "1"], [3]), (["2019", "2-4"], [10]), (["2019", "5+"], [0]), (["2019", "total"], [13])],
+        hidden: [(0, "persons"), (3, "persons")]),
+    ]
+    XCTAssertEqual(
+      try intervals(tables), ["repeat_use year=2019 bin=1 persons [3, 3]", "repeat_use year=2019 bin=total persons [13, 13]"])
+    try assertPublishProtects(tables, suppresses: [("repeat_use", 0, "persons")])
+  }
+
+  // MARK: - The secondary choice
+
+  /// 9 / 3 / 6 | 18, episodic primary: long (6) alone makes it safe (≤ 18 − 9 − 1 = 8),
+  /// and is smaller than short (9); the total is a marginal.
+  func testSecondaryHidesOneInnerCellTheSmallestThatSuffices() throws {
+    var tables = [table("typology", keys: ["group"], counts: ["persons"], rows: Array(zip(groups, [[9], [3], [6], [18]])))]
+    _ = try applyDisclosureControl(&tables, minCell: 5, context: RelationContext(indicators: []))
+    XCTAssertEqual(tables[0].texts("persons"), ["9", nil, nil, "18"])
+  }
+
+  /// Zeros are published and never chosen: 9 / 3 / 0 | 12 hides short.
+  func testZerosAreNeverChosen() throws {
+    var tables = [table("typology", keys: ["group"], counts: ["persons"], rows: Array(zip(groups, [[9], [3], [0], [12]])))]
+    _ = try applyDisclosureControl(&tables, minCell: 5, context: RelationContext(indicators: []))
+    XCTAssertEqual(tables[0].texts("persons"), [nil, nil, "0", "12"])
+  }
+
+  /// Pruning: a cell hidden on the way that later choices made unnecessary is published
+  /// again, so publishing any one secondary (a suppressed count ≥ 5) makes the set unsafe.
+  func testEveryExtraSuppressionIsNeeded() throws {
     let tables = try Fixtures.tables()
-    XCTAssertEqual(tables[named: "typology"].texts("persons"), ["40", nil, nil, "63"])
-    let welfare = tables[named: "welfare_use"]
-    XCTAssertEqual(welfare.texts("persons"), ["12", "0", "8", "20"])
-    XCTAssertEqual(welfare.texts("share"), ["0.3000", nil, nil, "0.3175"])
+    let audit = try DisclosureAudit(
+      tables: tables, relations: relations(of: tables, context: RelationContext(indicators: [])), minCell: 5,
+      lower: false)
+    XCTAssertTrue(audit.isSafe)
+    var model = IntruderModel(tables: tables, relations: relations(of: tables, context: RelationContext(indicators: [])))
+    for cell in model.suppressedCells where (model.values[cell] ?? 0) >= 5 {
+      model.hidden[cell] = false
+      let group = model.component(of: cell).filter { $0 != cell }
+      let bounds = try model.bounds(of: group, lower: false)
+      XCTAssertFalse(group.allSatisfy { bounds[$0]!.isSafe(minCell: 5) }, "\(model.cells[cell]) is not needed")
+      model.hidden[cell] = true
+    }
   }
 
-  func testDerivedFiguresOfASuppressedCountAreSuppressed() throws {
-    let tables = try Fixtures.tables()
-    let typology = tables[named: "typology"]
-    XCTAssertEqual(
-      typology.suppressedColumns(row: 1),
-      [
-        "persons", "share_persons", "mean_stays", "mean_episodes", "mean_nights", "nights_per_episode",
-        "total_nights", "share_nights",
-      ])
-    XCTAssertEqual(typology.suppressedColumns(row: 3), [])
-    // yearly_users 2020: 4 users (primary) hide nights and the per-user figures; 9 stays
-    // stay published, 1 returning user is primary.
-    let users = tables[named: "yearly_users"]
-    XCTAssertEqual(
-      users.suppressedColumns(row: 1),
-      ["users", "nights", "nights_per_user", "stays_per_user", "returning_users", "share_returning"])
-    // returns 2019: the buckets 3, 2, 1 are primary, so is share_returned.
-    XCTAssertEqual(tables[named: "returns"].suppressedColumns(row: 0), ["returns_0_180", "returns_181_365", "returns_366_730", "share_returned"])
+  func testEmptySharesAreNotSuppressions() throws {
+    var builder = TableBuilder(name: "typology", columns: [Column("group", .text), Column("persons", .count), Column("share", .share)])
+    for label in ["short", "episodic", "long", "total"] { builder.append([.text(label), .int(0), .empty]) }
+    var tables = [builder.build()]
+    _ = try applyDisclosureControl(&tables, minCell: 5, context: RelationContext(indicators: []))
+    XCTAssertEqual(tables[0].suppressedCellCount, 0)
   }
 
-  func testStayThresholdsHaveOnlyPrimarySuppression() throws {
-    let figures = StayFigures(
-      bandLabels: ["1-30", "31+"],
-      years: [StayYearFigures(year: 2019, bandCounts: [20, 10], completedStays: 30, over90: 4, over120: 3, plannedExits: 26)])
-    var tables = [stayThresholdsTable(figures)]
-    applyDisclosureControl(&tables, minCell: 5)
+  // MARK: - Records and messages
+
+  func testDisclosureRecordNamesCountsPerTableAndTheSmallestBoundOnly() throws {
+    let tables = [
+      table(
+        "typology", keys: ["group"], counts: ["persons"], rows: Array(zip(groups, [[9], [3], [6], [18]])),
+        hidden: [(1, "persons"), (2, "persons")])
+    ]
     XCTAssertEqual(
-      tables[0].suppressedColumns(row: 0), ["over_90", "share_over_90", "over_120", "share_over_120"])
+      try audit(tables).record(tables: ["typology"]).rendered(),
+      """
+      {
+        "min_cell": 5,
+        "tables": [
+          {
+            "table": "typology",
+            "suppressed_counts": 2
+          }
+        ],
+        "audit": {
+          "safe": true,
+          "smallest_upper_bound": 8.00
+        }
+      }
+
+      """)
+  }
+
+  /// Region A, the only region, holds typology's 9 short persons (relations 3 and 10):
+  /// proved exactly, but not below min_cell, so safe (SPEC 9.1 protects small counts).
+  func testAuditTextPutsUnsafeFirstAndEndsWithASummary() throws {
+    let tables = [
+      table(
+        "typology", keys: ["group"], counts: ["persons"], rows: Array(zip(groups, [[9], [3], [2], [14]])),
+        hidden: [(1, "persons"), (2, "persons")]),
+      table("typology_by_region", keys: ["region", "group"], counts: ["persons"], rows: [(["A", "short"], [7])], hidden: [(0, "persons")]),
+    ]
+    XCTAssertEqual(
+      try audit(tables).text(),
+      """
+      UNSAFE typology group=episodic persons [1, 4]
+      UNSAFE typology group=long persons [1, 4]
+      safe   typology_by_region region=A group=short persons [9, 9]
+      3 suppressed counts, 2 unsafe (min_cell 5): unsafe; smallest upper bound 4
+
+      """)
   }
 }

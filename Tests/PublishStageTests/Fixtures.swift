@@ -43,7 +43,9 @@ enum Fixtures {
     ])
 
   static func tables(minCell: Int = 5) throws -> [Table] {
-    try publish(typology: typology, stays: stays, repeatUse: repeatUse, welfare: welfare, minCell: minCell)
+    try publish(
+      typology: typology, stays: stays, repeatUse: repeatUse, welfare: welfare, indicators: [], minCell: minCell
+    ).tables
   }
 }
 

@@ -13,7 +13,7 @@ func smallTable(persons: Int = 12, share: Cell = .ratio(1, 3)) -> Table {
   builder.append([.text("total"), .int(3), .empty, .ratio(5, 2), .bool(false)])
   builder.derive(1, "mean", from: [builder.address(1, "persons")])
   var tables = [builder.build()]
-  applyDisclosureControl(&tables, minCell: 5)
+  _ = try! applyDisclosureControl(&tables, minCell: 5, context: RelationContext(indicators: []))
   return tables[0]
 }
 

@@ -17,7 +17,8 @@ final class TablesRepeatUseTests: XCTestCase {
         ["2019", "30", "50", "2000", "66.7", "1.7", "", ""],
         ["2020", "4", "9", "100", "25.0", "2.3", "1", "0.2500"],
       ])
-    XCTAssertTrue(table.relations.isEmpty)
+    // SPEC 9.2, 6: returning_users ≤ users in 2020 only (2019 does not report it).
+    XCTAssertEqual(relations(of: [table], context: RelationContext(indicators: [])).map(\.family), [6])
   }
 
   func testRepeatUseHasBinsThenTheYearsUsers() throws {

@@ -26,7 +26,7 @@ final class TablesTypologyTests: XCTestCase {
       groups: [GroupTotals(persons: 10, stays: 10, episodes: 10, nights: 100), GroupTotals(), GroupTotals()],
       fellBackToRules: true)
     var tables = [try typologyTable(figures)]
-    applyDisclosureControl(&tables, minCell: 5)
+    _ = try applyDisclosureControl(&tables, minCell: 5, context: RelationContext(indicators: []))
     XCTAssertEqual(tables[0].texts("mean_nights"), ["10.0", "", "", "10.0"])
     XCTAssertEqual(tables[0].texts("share_persons"), ["1.0000", "0.0000", "0.0000", "1.0000"])
     XCTAssertEqual(tables[0].suppressedCellCount, 0)
@@ -34,8 +34,10 @@ final class TablesTypologyTests: XCTestCase {
 
   func testTheOnlyRelationIsTheGroupsAndTheirTotal() throws {
     let table = try typologyTable(Fixtures.typology)
-    XCTAssertEqual(table.relations.map(\.parts).map { $0.map(\.row) }, [[0, 1, 2]])
-    XCTAssertEqual(table.relations.map(\.total.row), [3])
+    let found = relations(of: [table], context: RelationContext(indicators: []))
+    XCTAssertEqual(found.map(\.family), [1])
+    XCTAssertEqual(found[0].terms.map(\.coefficient), [1, 1, 1, -1])
+    XCTAssertEqual(found[0].total, .published(table.address(row: 3, column: 1)))
   }
 
   func testWrongNumberOfGroupsIsAnError() {

@@ -27,11 +27,18 @@ final class TablesWelfareTests: XCTestCase {
       ["25", "2", "10", "37", "15", "1", "10", "26", "0", "0", "0", "0", "40", "3", "20", "63"])
     // Shares of the region's total: 25/37, 2/37, 10/37.
     XCTAssertEqual(table.texts("share").prefix(4), ["0.6757", "0.0541", "0.2703", "1.0000"])
-    XCTAssertEqual(table.relations.filter { $0.kind == "groups of a region" }.count, 4)
-    // Regions of a group: for short, episodic, long and total, over the three regions.
-    XCTAssertEqual(
-      table.relations.filter { $0.kind == "regions of a group" }.map { $0.parts.map(\.row) + [$0.total.row] },
-      [[0, 4, 8, 12], [1, 5, 9, 13], [2, 6, 10, 14], [3, 7, 11, 15]])
+    // SPEC 9.2, 3: the groups of each of the 4 regions, then the 3 regions of each of the
+    // 4 groups (short, episodic, long, total).
+    let found = relations(of: [table], context: RelationContext(indicators: []))
+    func rows(_ relation: CountRelation) -> [Int] {
+      relation.terms.map { term in
+        guard case .published(let address) = term.cell else { return -1 }
+        return address.row
+      }
+    }
+    XCTAssertEqual(found.count, 8)
+    XCTAssertEqual(found.prefix(4).map(rows), [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11], [12, 13, 14, 15]])
+    XCTAssertEqual(found.suffix(4).map(rows), [[0, 4, 8, 12], [1, 5, 9, 13], [2, 6, 10, 14], [3, 7, 11, 15]])
   }
 
   func testSexAgeIsACompleteGrid() throws {
@@ -50,9 +57,9 @@ final class TablesWelfareTests: XCTestCase {
     XCTAssertEqual(persons("total", "total", "total"), "63")
     XCTAssertEqual(persons("unknown", "unknown", "short"), "0")
     // 32 (sex, band) + 16 (sex, group) + 32 (band, group) relations.
-    XCTAssertEqual(table.relations.map(\.kind).count, 80)
-    XCTAssertEqual(table.relations[32].parts.map(\.row), (0..<7).map { $0 * 4 })
-    XCTAssertEqual(table.relations[48].parts.map(\.row), [0, 32, 64])
+    let found = relations(of: [table], context: RelationContext(indicators: []))
+    XCTAssertEqual(found.count, 80)
+    XCTAssertEqual(Set(found.map(\.family)), [4])
   }
 
   func testUnexpectedSexOrDuplicateCellIsAnError() {

@@ -1,0 +1,137 @@
+import Foundation
+import RegisterModel
+
+/// A folder of tables the audit cannot read, or whose figures contradict each other.
+public struct AuditInputError: Error, CustomStringConvertible, Sendable {
+  public let description: String
+
+  init(_ description: String) { self.description = description }
+}
+
+extension DisclosureAudit {
+  /// The tables of SPEC 9 the audit knows relations for; other files are ignored.
+  static let tableNames = [
+    "typology", "stay_duration", "stay_thresholds", "yearly_users", "repeat_use", "returns", "welfare_use",
+    "typology_by_region", "typology_by_sex_age", "stay_thresholds_quarterly", "yearly_users_by_sex_age",
+    "typology_by_municipality", "transitions",
+  ]
+
+  /// Audits a folder of published tables (`<name>.csv`), with only what they show: the
+  /// person-level data is never needed. A missing table drops its relations. `minCell`
+  /// defaults to the tables' JSON `min_cell`, else 5; `indicators` to the definitions in
+  /// `welfare_use.json`.
+  public static func audit(folder: String, minCell: Int?, indicators: [Indicator]?) throws -> DisclosureAudit {
+    let names: [String]
+    do {
+      let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+      names = tableNames.filter { files.contains($0 + ".csv") }
+    } catch {
+      throw AuditInputError("\(folder): cannot read the tables folder")
+    }
+    guard !names.isEmpty else { throw AuditInputError("\(folder): no published tables (typology.csv, …) in the folder") }
+    let tables = try names.map { try readPublishedTable(folder + "/" + $0 + ".csv", name: $0) }
+    let json = names.compactMap { name in
+      FileManager.default.contents(atPath: folder + "/" + name + ".json")
+        .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }.map { (name, $0) }
+    }
+    let threshold = minCell ?? json.lazy.compactMap { $0.1["min_cell"] as? Int }.first ?? 5
+    var definitions = indicators
+    if definitions == nil, let welfare = json.first(where: { $0.0 == "welfare_use" })?.1 {
+      definitions = try indicatorDefinitions(welfare["indicators"], path: folder + "/welfare_use.json")
+    }
+    if names.contains("welfare_use"), definitions == nil {
+      throw AuditInputError(
+        "\(folder): welfare_use.csv without welfare_use.json: cannot tell which services each indicator combines (give --pipeline)"
+      )
+    }
+    let relations = relations(of: tables, context: RelationContext(indicators: definitions ?? []))
+    do {
+      return try DisclosureAudit(tables: tables, relations: relations, minCell: threshold, lower: true)
+    } catch {
+      throw AuditInputError(
+        "\(folder): the published figures contradict each other (relation \(error.relation.family) of SPEC 9.2, in \(Set(error.relation.terms.compactMap(\.tableName)).sorted().joined(separator: ", ")))"
+      )
+    }
+  }
+
+  private static func indicatorDefinitions(_ value: Any?, path: String) throws -> [Indicator] {
+    guard let items = value as? [[String: Any]] else {
+      throw AuditInputError("\(path): no \"indicators\" list (written by regpipe 0.2 and later)")
+    }
+    return try items.map { item in
+      guard let name = item["name"] as? String else { throw AuditInputError("\(path): an indicator has no name") }
+      for combination in [Indicator.Combination.allOf, .anyOf] {
+        if let services = item[combination.rawValue] as? [String] {
+          return Indicator(name: name, combination: combination, services: services)
+        }
+      }
+      throw AuditInputError("\(path): indicator \(name) has neither all_of nor any_of")
+    }
+  }
+}
+
+extension CountRelation.Term {
+  var tableName: String? {
+    switch cell {
+    case .published(let address): address.table
+    case .absent(let table, _, _): table
+    }
+  }
+}
+
+/// Column kinds of published tables by name (SPEC 9, 9.1): the counts, the key columns,
+/// and everything else (shares, means, sums, flags) as text the audit does not read.
+private func publishedKind(_ column: String) -> ColumnKind {
+  let counts: Set<String> = [
+    "persons", "stays", "completed_stays", "over_90", "over_120", "planned_exits", "users", "returning_users", "exits",
+  ]
+  let keys: Set<String> = [
+    "group", "band", "bin", "indicator", "region", "sex", "age_band", "quarter", "service", "municipality",
+    "municipality_name",
+  ]
+  if column == "year" { return .year }
+  if keys.contains(column) { return .text }
+  if counts.contains(column) || column.hasPrefix("returns_") || column.hasPrefix("within_") { return .count }
+  return .mean
+}
+
+/// A published CSV table as the intruder sees it: keys, published counts, and
+/// suppressed counts without a value.
+private func readPublishedTable(_ path: String, name: String) throws -> Table {
+  guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+    throw AuditInputError("\(path): cannot read the table (UTF-8 CSV expected)")
+  }
+  var records = CSVText.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+  guard !records.isEmpty, let suppressedIndex = records[0].firstIndex(of: "suppressed") else {
+    throw AuditInputError("\(path): no header with a suppressed column")
+  }
+  let header = records.removeFirst()
+  let columns = header.indices.filter { $0 != suppressedIndex }.map { Column(header[$0], publishedKind(header[$0])) }
+  var rows: [[Cell]] = []
+  var hidden: [[Bool]] = []
+  for (line, record) in records.enumerated() {
+    guard record.count == header.count else {
+      throw AuditInputError("\(path): line \(line + 2) has \(record.count) fields where the header has \(header.count)")
+    }
+    let suppressed = Set(record[suppressedIndex].split(separator: "|").map(String.init))
+    let fields = record.indices.filter { $0 != suppressedIndex }.map { record[$0] }
+    var cells: [Cell] = []
+    for (column, field) in zip(columns, fields) {
+      switch column.kind {
+      case .count where suppressed.contains(column.name) || field.isEmpty: cells.append(.empty)
+      case .count:
+        guard let value = Int(field), value >= 0 else {
+          throw AuditInputError("\(path): line \(line + 2), column \(column.name): '\(field)' is not a count")
+        }
+        cells.append(.int(value))
+      case .text, .year: cells.append(.text(field))
+      default: cells.append(.empty)
+      }
+    }
+    rows.append(cells)
+    hidden.append(columns.map { $0.kind == .count && suppressed.contains($0.name) })
+  }
+  var table = Table(name: name, columns: columns, rows: rows)
+  table.suppressed = hidden
+  return table
+}

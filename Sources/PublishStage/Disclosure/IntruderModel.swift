@@ -1,0 +1,177 @@
+/// The intruder of SPEC 9.1: everything the published tables and the relations of 9.2
+/// say about each hidden count, as a linear programme per group of hidden counts that
+/// share relations (counts are real numbers ≥ 0, suppressed ones ≥ 1).
+package struct IntruderModel {
+  /// Every count cell, in reading order: tables in their order, rows, columns, then the
+  /// absent cells relations name. An index into this is a cell's id.
+  package let cells: [CountCell]
+  /// The true value of each cell where the caller knows it (publish does; an audit of a
+  /// folder knows only the published ones).
+  package let values: [Int?]
+  /// Suppressed or absent: unknown to the intruder.
+  package var hidden: [Bool]
+  let isAbsent: [Bool]
+  /// Whether the cell is the total of a "parts → total" relation.
+  package let isTotal: [Bool]
+  let relations: [CountRelation]
+  /// The relations' terms by cell id.
+  let terms: [[(cell: Int, coefficient: Int)]]
+  /// The relations each cell takes part in.
+  let relationsOf: [[Int]]
+
+  /// Tolerance on LP optima: a bound within it of `min_cell` counts as reaching it.
+  static let tolerance = 1e-6
+
+  package init(tables: [Table], relations: [CountRelation]) {
+    var cells: [CountCell] = []
+    var values: [Int?] = []
+    var hidden: [Bool] = []
+    var id: [CountCell: Int] = [:]
+    for table in tables {
+      for row in table.rows.indices {
+        for (c, column) in table.columns.enumerated() where column.kind == .count {
+          let cell = CountCell.published(table.address(row: row, column: c))
+          guard table.rows[row][c] != .empty || table.suppressed[row][c] else { continue }
+          id[cell] = cells.count
+          cells.append(cell)
+          values.append(table.rows[row][c].intValue)
+          hidden.append(table.suppressed[row][c])
+        }
+      }
+    }
+    let publishedCount = cells.count
+    for relation in relations {
+      for term in relation.terms where id[term.cell] == nil {
+        id[term.cell] = cells.count
+        cells.append(term.cell)
+        values.append(nil)
+        hidden.append(true)
+      }
+    }
+    var isTotal = Array(repeating: false, count: cells.count)
+    var relationsOf = Array(repeating: [Int](), count: cells.count)
+    var terms: [[(cell: Int, coefficient: Int)]] = []
+    for (r, relation) in relations.enumerated() {
+      if let total = relation.total { isTotal[id[total]!] = true }
+      terms.append(relation.terms.map { (id[$0.cell]!, $0.coefficient) })
+      for term in relation.terms { relationsOf[id[term.cell]!].append(r) }
+    }
+    self.cells = cells
+    self.values = values
+    self.hidden = hidden
+    self.isAbsent = cells.indices.map { $0 >= publishedCount }
+    self.isTotal = isTotal
+    self.relations = relations
+    self.terms = terms
+    self.relationsOf = relationsOf.map { Array(Set($0)).sorted() }
+  }
+
+  /// The suppressed (hidden, not absent) cells, in id order.
+  package var suppressedCells: [Int] { cells.indices.filter { hidden[$0] && !isAbsent[$0] } }
+
+  /// The hidden cells linked to `cell` through relations with hidden cells, itself
+  /// included, in id order.
+  func component(of cell: Int) -> [Int] {
+    var seen: Set<Int> = [cell]
+    var queue = [cell]
+    while let next = queue.popLast() {
+      for r in relationsOf[next] {
+        for term in terms[r] where hidden[term.cell] && seen.insert(term.cell).inserted { queue.append(term.cell) }
+      }
+    }
+    return seen.sorted()
+  }
+
+  /// The relation whose published figures contradict each other, if one does (only an
+  /// audit of an edited folder can meet one).
+  package struct Contradiction: Error {
+    package let relation: CountRelation
+  }
+
+  /// The linear programme of one component: its hidden cells as variables.
+  private func program(for component: [Int]) -> LinearProgram {
+    let local = Dictionary(uniqueKeysWithValues: component.enumerated().map { ($1, $0) })
+    var seen: Set<Int> = []
+    var rows: [LinearProgram.Row] = []
+    for cell in component {
+      for r in relationsOf[cell] where seen.insert(r).inserted {
+        var row = LinearProgram.Row(terms: [], isEquality: relations[r].kind == .equal, bound: 0)
+        for term in terms[r] {
+          if let variable = local[term.cell] {
+            row.terms.append((variable, Double(term.coefficient)))
+          } else {
+            row.bound -= Double(term.coefficient * values[term.cell]!)
+          }
+        }
+        rows.append(row)
+      }
+    }
+    let lower = component.map { isAbsent[$0] ? 0.0 : 1.0 }
+    return LinearProgram(variableCount: component.count, lowerBounds: lower, rows: rows)
+  }
+
+  /// The interval the intruder can prove for each of `cells` (hidden, not absent); the
+  /// lower end only when `lower` is set (publish needs the upper ends alone).
+  package func bounds(of cells: [Int], lower: Bool) throws(Contradiction) -> [Int: ProvableInterval] {
+    var result: [Int: ProvableInterval] = [:]
+    var done: Set<Int> = []
+    let asked = Set(cells)
+    for cell in cells where !done.contains(cell) {
+      let component = component(of: cell)
+      let program = program(for: component)
+      let wanted = component.enumerated().filter { asked.contains($0.element) }
+      for (variable, id) in wanted where !done.contains(id) {
+        done.insert(id)
+        do {
+          let upper = try program.optimum(of: variable, maximise: true)
+          let low = lower ? try program.optimum(of: variable, maximise: false) : .value(1)
+          guard case .value(let lowValue) = low else { preconditionFailure("counts are bounded below") }
+          let high: Double? = if case .value(let value) = upper { value } else { nil }
+          result[id] = ProvableInterval(lower: lowValue, upper: high)
+        } catch {
+          throw Contradiction(relation: firstBroken(in: component) ?? relations[relationsOf[cell][0]])
+        }
+      }
+    }
+    return result
+  }
+
+  /// The largest value the intruder can prove `cell` to hold at most (nil: no bound).
+  func upperBound(of cell: Int) throws(Contradiction) -> Double? {
+    try bounds(of: [cell], lower: false)[cell]!.upper
+  }
+
+  /// A relation of the component whose published terms alone already break it.
+  private func firstBroken(in component: [Int]) -> CountRelation? {
+    for cell in component {
+      for r in relationsOf[cell] where terms[r].allSatisfy({ !hidden[$0.cell] }) {
+        let sum = terms[r].reduce(0) { $0 + $1.coefficient * values[$1.cell]! }
+        if relations[r].kind == .equal ? sum != 0 : sum > 0 { return relations[r] }
+      }
+    }
+    return nil
+  }
+
+  /// The relations whose cells are all published but do not hold: the published
+  /// figures contradict each other (a hand-edited folder, or a stage bug in publish).
+  package func brokenRelations() -> [CountRelation] {
+    relations.indices.filter { r in
+      guard terms[r].allSatisfy({ !hidden[$0.cell] }) else { return false }
+      let sum = terms[r].reduce(0) { $0 + $1.coefficient * values[$1.cell]! }
+      return relations[r].kind == .equal ? sum != 0 : sum > 0
+    }.map { relations[$0] }
+  }
+}
+
+/// What an intruder can prove about one suppressed count: `lower ≤ value ≤ upper`
+/// (`upper` nil when nothing bounds it).
+package struct ProvableInterval: Hashable, Sendable {
+  package let lower: Double
+  package let upper: Double?
+
+  /// Safe when the intruder cannot show the count is below `minCell`.
+  package func isSafe(minCell: Int) -> Bool {
+    guard let upper else { return true }
+    return upper >= Double(minCell) - IntruderModel.tolerance
+  }
+}

@@ -1,0 +1,82 @@
+import CClp
+
+/// A linear programme over non-negative real variables, solved by COIN-OR Clp: rows
+/// `Σ coefficient × x (=|≤) bound` and per-variable lower bounds. It is loaded once and
+/// then maximised or minimised for one variable after another, each solve starting
+/// from the previous basis (the audit asks one question per suppressed cell).
+final class LinearProgram {
+  /// The optimum of one variable: a value, or none when the programme does not bound it.
+  enum Optimum: Equatable {
+    case value(Double)
+    case unbounded
+  }
+
+  /// The constraints contradict each other: the published figures cannot all be true.
+  struct Infeasible: Error {}
+
+  struct Row {
+    var terms: [(variable: Int, coefficient: Double)]
+    var isEquality: Bool
+    var bound: Double
+  }
+
+  private let model: UnsafeMutableRawPointer
+  private let variableCount: Int
+  private var solvedOnce = false
+
+  init(variableCount: Int, lowerBounds: [Double], rows: [Row]) {
+    precondition(lowerBounds.count == variableCount)
+    self.variableCount = variableCount
+    model = Clp_newModel()
+    Clp_setLogLevel(model, 0)
+    // Column-major sparse matrix, as Clp_loadProblem takes it.
+    var columns = Array(repeating: [(row: Int32, value: Double)](), count: variableCount)
+    for (r, row) in rows.enumerated() {
+      for term in row.terms where term.coefficient != 0 { columns[term.variable].append((Int32(r), term.coefficient)) }
+    }
+    var starts: [CoinBigIndex] = [0]
+    var indices: [Int32] = []
+    var values: [Double] = []
+    for column in columns {
+      for entry in column {
+        indices.append(entry.row)
+        values.append(entry.value)
+      }
+      starts.append(CoinBigIndex(indices.count))
+    }
+    let infinity = Double.greatestFiniteMagnitude
+    let rowLower = rows.map { $0.isEquality ? $0.bound : -infinity }
+    let rowUpper = rows.map(\.bound)
+    let upper = Array(repeating: infinity, count: variableCount)
+    let objective = Array(repeating: 0.0, count: variableCount)
+    Clp_loadProblem(
+      model, Int32(variableCount), Int32(rows.count), starts, indices, values,
+      lowerBounds, upper, objective, rowLower, rowUpper)
+  }
+
+  deinit { Clp_deleteModel(model) }
+
+  /// The largest (`maximise`) or smallest value `variable` takes over the programme.
+  func optimum(of variable: Int, maximise: Bool) throws(Infeasible) -> Optimum {
+    var objective = Array(repeating: 0.0, count: variableCount)
+    objective[variable] = 1
+    Clp_chgObjCoefficients(model, objective)
+    Clp_setOptimizationDirection(model, maximise ? -1 : 1)
+    if solvedOnce { Clp_primal(model, 0) } else { Clp_initialSolve(model) }
+    solvedOnce = true
+    switch Clp_status(model) {
+    case 0: return .value(Clp_primalColumnSolution(model)[variable])
+    case 1: throw Infeasible()
+    case 2: return .unbounded
+    default:
+      // Stopped on a limit or numerical trouble: solve again from scratch once.
+      Clp_initialSolve(model)
+      switch Clp_status(model) {
+      case 0: return .value(Clp_primalColumnSolution(model)[variable])
+      case 1: throw Infeasible()
+      case 2: return .unbounded
+      default: preconditionFailure("Clp did not solve a small audit programme (status \(Clp_status(model)))")
+      }
+    }
+  }
+}
