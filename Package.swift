@@ -83,7 +83,7 @@ let package = Package(
     .testTarget(name: "WelfareUseStageTests", dependencies: ["WelfareUseStage", "TestSupport"]),
     .testTarget(name: "PublishStageTests", dependencies: ["PublishStage"]),
     .testTarget(name: "SynthTests", dependencies: ["Synth", "RegisterIO"]),
-    .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCore", "Synth"]),
+    .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCore", "PublishStage", "Synth"]),
     // Runs the built `regpipe` binary on the fixtures.
     .testTarget(name: "EndToEndTests", dependencies: ["regpipe", "TestSupport"]),
   ]

@@ -355,6 +355,8 @@ def read_folder(folder):
                 row[col] = (None if v == "" else int(v)) if is_count(col) else v
             rows.append(row)
         tables[name] = FolderTable(name, columns, rows)
+    if not tables:
+        raise SystemExit(f"{folder}: no published tables (typology.csv, ...) in the folder")
     return tables
 
 
