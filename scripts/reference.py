@@ -83,8 +83,8 @@ NOTES -- choices where SPEC.md and docs/DECISIONS.md are silent
      Persons/services rows are filtered to the cohort before the code filter.
  (u) max_reject_share is exceeded when rejected / read > max_reject_share.
  (v) Municipalities file: --municipalities PATH, else env
-     REGPIPE_MUNICIPALITIES, else <script>/../../shared/data/municipalities.csv,
-     else the package's copy (Sources/WelfareUseStage/Resources, the same bytes).
+     REGPIPE_MUNICIPALITIES, else the package's copy
+     (Sources/WelfareUseStage/Resources, the same bytes as the SPEC's data file).
  (w) Exact duplicates (5.2) compare the canonical fields only, not the
      source: equal rows from two sources are one stay (the first is kept).
 """
@@ -110,7 +110,7 @@ import reference_disclosure  # noqa: E402  (the SPEC 9.2 audit, beside this file
 
 SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_MUNICIPALITIES = os.path.normpath(
-    os.path.join(SCRIPT_DIR, "..", "..", "shared", "data", "municipalities.csv"))
+    os.path.join(SCRIPT_DIR, "..", "Sources", "WelfareUseStage", "Resources", "municipalities.csv"))
 
 GROUPS = ["short", "episodic", "long"]
 AGE_BANDS = ["<18", "18-29", "30-39", "40-49", "50-59", "60+", "unknown"]
@@ -811,9 +811,6 @@ def run(pipeline_path, outdir, muni_path=None, secondary="spec"):
     muni_path = muni_path or os.environ.get("REGPIPE_MUNICIPALITIES")
     if not muni_path:
         muni_path = DEFAULT_MUNICIPALITIES
-        if not os.path.exists(muni_path):
-            muni_path = os.path.join(
-                SCRIPT_DIR, "..", "Sources", "WelfareUseStage", "Resources", "municipalities.csv")
     muni = load_municipalities(muni_path)
     quality = {"sources": OrderedDict(), "dedup": {}}
 

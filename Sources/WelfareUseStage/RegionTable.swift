@@ -1,7 +1,7 @@
 import Foundation
 
 /// DST's municipalities and their regions, from `Resources/municipalities.csv` — a copy
-/// of `shared/data/municipalities.csv` (columns `municipality_code`, `region_code`,
+/// of `data/municipalities.csv` of SPEC 2 (this package's copy in `Resources/`) (columns `municipality_code`, `region_code`,
 /// `region_name`; the other columns are ignored).
 struct RegionTable: Sendable {
   /// One region, as named in the file.

@@ -5,7 +5,7 @@ import Synth
 import XCTest
 
 /// The synthetic data, run through the whole pipeline (not recomputed here), gives the
-/// published figures of `../shared/data/published_figures.json`; and the pipeline's
+/// published figures of `data/published_figures.json`; and the pipeline's
 /// quality report counts back exactly the defects the generator says it injected.
 ///
 /// This is a check of the generator's calibration, not of the pipeline's arithmetic
@@ -172,7 +172,7 @@ final class SynthCalibrationTests: XCTestCase {
   }
 
   private static func published() throws -> [String: Any] {
-    try json(root.appendingPathComponent("../shared/data/published_figures.json").standardized.path)
+    try json(root.appendingPathComponent("data/published_figures.json").standardized.path)
   }
 
   private static func json(_ path: String) throws -> [String: Any] {
@@ -197,9 +197,9 @@ final class SynthCalibrationTests: XCTestCase {
     try XCTUnwrap(text.flatMap(Double.init), "a number, not suppressed or empty")
   }
 
-  /// VIVE's 2024 count by region name, from `../shared/data/municipalities.csv`.
+  /// VIVE's 2024 count by region name, from the package's `municipalities.csv`.
   private static func regionCounts() throws -> [String: Double] {
-    let path = root.appendingPathComponent("../shared/data/municipalities.csv").standardized.path
+    let path = root.appendingPathComponent("Sources/WelfareUseStage/Resources/municipalities.csv").standardized.path
     var counts: [String: Double] = [:]
     for row in try rows(path) {
       counts[row["region_name"]!, default: 0] += try number(row["homeless_count_2024"])
