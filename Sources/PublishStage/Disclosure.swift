@@ -23,7 +23,8 @@ func applyDisclosureControl(
   do {
     try suppressSecondary(&model, minCell: minCell)
   } catch {
-    throw PublishError("disclosure control: the figures break relation \(error.relation.family) of SPEC 9.2 (a program error)")
+    throw PublishError(
+      "disclosure control: the figures break relation \(error.relation.family) of SPEC 9.2 (a program error)")
   }
   for (cell, hidden) in zip(model.cells, model.hidden) where hidden {
     if case .published(let address) = cell, let t = tables.firstIndex(where: { $0.name == address.table }) {
@@ -33,7 +34,8 @@ func applyDisclosureControl(
   let audit = try DisclosureAudit(tables: tables, relations: relations, minCell: minCell, lower: false)
   guard audit.isSafe else {
     throw PublishError(
-      "disclosure control: \(audit.unsafeCount) suppressed counts could still be shown to hold fewer than \(minCell); no tables were written (a program error)")
+      "disclosure control: \(audit.unsafeCount) suppressed counts could still be shown to hold fewer than \(minCell); no tables were written (a program error)"
+    )
   }
   suppressDerived(&tables)
   return audit

@@ -63,7 +63,8 @@ final class AuditCommandTests: EndToEndCase {
 
     let bad = folder("bad")
     try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: true)
-    try "group,persons,suppressed\nshort,many,\n".write(toFile: bad + "/typology.csv", atomically: true, encoding: .utf8)
+    try "group,persons,suppressed\nshort,many,\n".write(
+      toFile: bad + "/typology.csv", atomically: true, encoding: .utf8)
     let result = try Regpipe.run(["audit", bad])
     XCTAssertEqual(result.status, 2)
     XCTAssertEqual(result.stderr, "regpipe: \(bad)/typology.csv: line 2, column persons: 'many' is not a count\n")

@@ -21,7 +21,8 @@ final class SharedCopyTests: XCTestCase {
   }
 
   func testTheCopiesAreThere() {
-    for copy in ["docs/SPEC.md", "data/published_figures.json", "Sources/WelfareUseStage/Resources/municipalities.csv"] {
+    for copy in ["docs/SPEC.md", "data/published_figures.json", "Sources/WelfareUseStage/Resources/municipalities.csv"]
+    {
       XCTAssertTrue(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(copy).path), copy)
     }
   }

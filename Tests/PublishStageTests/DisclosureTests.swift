@@ -164,11 +164,14 @@ final class DisclosureTests: XCTestCase {
     let tables = [
       table(
         "welfare_use", keys: ["indicator", "group"], counts: ["persons"],
-        rows: [(["psychiatric", "episodic"], [6]), (["substance", "episodic"], [6]), (["both", "episodic"], [4]),
-          (["either", "episodic"], [8])],
+        rows: [
+          (["psychiatric", "episodic"], [6]), (["substance", "episodic"], [6]), (["both", "episodic"], [4]),
+          (["either", "episodic"], [8]),
+        ],
         hidden: [(2, "persons")])
     ]
-    XCTAssertEqual(try intervals(tables, indicators: indicators), ["welfare_use indicator=both group=episodic persons [4, 4]"])
+    XCTAssertEqual(
+      try intervals(tables, indicators: indicators), ["welfare_use indicator=both group=episodic persons [4, 4]"])
     try assertPublishProtects(tables, indicators: indicators, suppresses: [("welfare_use", 2, "persons")])
   }
 
@@ -211,7 +214,8 @@ final class DisclosureTests: XCTestCase {
         hidden: [(0, "persons"), (3, "persons")]),
     ]
     XCTAssertEqual(
-      try intervals(tables), ["repeat_use year=2019 bin=1 persons [3, 3]", "repeat_use year=2019 bin=total persons [13, 13]"])
+      try intervals(tables),
+      ["repeat_use year=2019 bin=1 persons [3, 3]", "repeat_use year=2019 bin=total persons [13, 13]"])
     try assertPublishProtects(tables, suppresses: [("repeat_use", 0, "persons")])
   }
 
@@ -220,14 +224,18 @@ final class DisclosureTests: XCTestCase {
   /// 9 / 3 / 6 | 18, episodic primary: long (6) alone makes it safe (≤ 18 − 9 − 1 = 8),
   /// and is smaller than short (9); the total is a marginal.
   func testSecondaryHidesOneInnerCellTheSmallestThatSuffices() throws {
-    var tables = [table("typology", keys: ["group"], counts: ["persons"], rows: Array(zip(groups, [[9], [3], [6], [18]])))]
+    var tables = [
+      table("typology", keys: ["group"], counts: ["persons"], rows: Array(zip(groups, [[9], [3], [6], [18]])))
+    ]
     _ = try applyDisclosureControl(&tables, minCell: 5, context: RelationContext(indicators: []))
     XCTAssertEqual(tables[0].texts("persons"), ["9", nil, nil, "18"])
   }
 
   /// Zeros are published and never chosen: 9 / 3 / 0 | 12 hides short.
   func testZerosAreNeverChosen() throws {
-    var tables = [table("typology", keys: ["group"], counts: ["persons"], rows: Array(zip(groups, [[9], [3], [0], [12]])))]
+    var tables = [
+      table("typology", keys: ["group"], counts: ["persons"], rows: Array(zip(groups, [[9], [3], [0], [12]])))
+    ]
     _ = try applyDisclosureControl(&tables, minCell: 5, context: RelationContext(indicators: []))
     XCTAssertEqual(tables[0].texts("persons"), [nil, nil, "0", "12"])
   }
@@ -240,7 +248,8 @@ final class DisclosureTests: XCTestCase {
       tables: tables, relations: relations(of: tables, context: RelationContext(indicators: [])), minCell: 5,
       lower: false)
     XCTAssertTrue(audit.isSafe)
-    var model = IntruderModel(tables: tables, relations: relations(of: tables, context: RelationContext(indicators: [])))
+    var model = IntruderModel(
+      tables: tables, relations: relations(of: tables, context: RelationContext(indicators: [])))
     for cell in model.suppressedCells where (model.values[cell] ?? 0) >= 5 {
       model.hidden[cell] = false
       let group = model.component(of: cell).filter { $0 != cell }
@@ -251,7 +260,8 @@ final class DisclosureTests: XCTestCase {
   }
 
   func testEmptySharesAreNotSuppressions() throws {
-    var builder = TableBuilder(name: "typology", columns: [Column("group", .text), Column("persons", .count), Column("share", .share)])
+    var builder = TableBuilder(
+      name: "typology", columns: [Column("group", .text), Column("persons", .count), Column("share", .share)])
     for label in ["short", "episodic", "long", "total"] { builder.append([.text(label), .int(0), .empty]) }
     var tables = [builder.build()]
     _ = try applyDisclosureControl(&tables, minCell: 5, context: RelationContext(indicators: []))
@@ -293,7 +303,9 @@ final class DisclosureTests: XCTestCase {
       table(
         "typology", keys: ["group"], counts: ["persons"], rows: Array(zip(groups, [[9], [3], [2], [14]])),
         hidden: [(1, "persons"), (2, "persons")]),
-      table("typology_by_region", keys: ["region", "group"], counts: ["persons"], rows: [(["A", "short"], [7])], hidden: [(0, "persons")]),
+      table(
+        "typology_by_region", keys: ["region", "group"], counts: ["persons"], rows: [(["A", "short"], [7])],
+        hidden: [(0, "persons")]),
     ]
     XCTAssertEqual(
       try audit(tables).text(),

@@ -28,7 +28,9 @@ extension DisclosureAudit {
     } catch {
       throw AuditInputError("\(folder): cannot read the tables folder")
     }
-    guard !names.isEmpty else { throw AuditInputError("\(folder): no published tables (typology.csv, …) in the folder") }
+    guard !names.isEmpty else {
+      throw AuditInputError("\(folder): no published tables (typology.csv, …) in the folder")
+    }
     let tables = try names.map { try readPublishedTable(folder + "/" + $0 + ".csv", name: $0) }
     let json = names.compactMap { name in
       FileManager.default.contents(atPath: folder + "/" + name + ".json")

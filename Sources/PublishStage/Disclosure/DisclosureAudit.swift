@@ -24,7 +24,9 @@ public struct DisclosureAudit: Sendable {
   public let isSafe: Bool
   public let unsafeCount: Int
 
-  package init(tables: [Table], relations: [CountRelation], minCell: Int, lower: Bool) throws(IntruderModel.Contradiction) {
+  package init(tables: [Table], relations: [CountRelation], minCell: Int, lower: Bool) throws(IntruderModel
+    .Contradiction)
+  {
     let model = IntruderModel(tables: tables, relations: relations)
     let suppressed = model.suppressedCells
     let bounds = try model.bounds(of: suppressed, lower: lower)
