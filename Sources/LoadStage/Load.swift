@@ -63,6 +63,13 @@ public func load(
       stayBatches[i].batch.localTokens = []
     }
   }
+  for i in stayBatches.indices {
+    for stay in stayBatches[i].batch.stays {
+      for year in stay.start.year...max(stay.start.year, (stay.end ?? stay.extractDate).year) {
+        stayBatches[i].batch.report.staysByYear[String(year), default: 0] += 1
+      }
+    }
+  }
   var stays: [Stay] = []
   for (_, batch) in stayBatches {
     let offset = stays.count

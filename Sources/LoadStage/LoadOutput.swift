@@ -37,6 +37,10 @@ public struct FileReport: Codable, Sendable, Equatable {
   public var filtered: [String: Int] = [:]
   /// 9-digit ids repaired with a leading zero (SPEC 5.1).
   public var idsRepaired = 0
+  /// A stays file's accepted stays by calendar year they touch, check-in to check-out
+  /// (open: extract date) — the plausibility check of SPEC 3: a yearly file that is
+  /// missing or cut short shows as a gap.
+  public var staysByYear: [String: Int] = [:]
 
   public init(path: String, bytes: Int) {
     self.path = path
@@ -60,6 +64,13 @@ public struct SourceReport: Codable, Sendable, Equatable {
   public var accepted: Int { files.reduce(0) { $0 + $1.accepted } }
   public var rejectedTotal: Int { files.reduce(0) { $0 + $1.rejectedTotal } }
   public var idsRepaired: Int { files.reduce(0) { $0 + $1.idsRepaired } }
+
+  /// Accepted stays by calendar year they touch, over all files (empty for other kinds).
+  public var staysByYear: [Int: Int] {
+    files.reduce(into: [:]) { total, file in
+      for (year, count) in file.staysByYear { total[Int(year)!, default: 0] += count }
+    }
+  }
 
   /// Rejected rows by reason over all files.
   public var rejected: [String: Int] {

@@ -5,7 +5,7 @@ import Yams
 extension SourceConfig {
   static let keys = [
     "name", "kind", "files", "delimiter", "encoding", "date_format", "extract_date", "columns",
-    "service", "codes",
+    "service", "codes", "open_ended",
   ]
 
   /// Delimiters as written in a pipeline file: a tab may be a YAML tab or backslash-t.
@@ -74,6 +74,25 @@ extension SourceConfig {
     let service = fields["service"].flatMap { reader.string($0, "'service'\(place)") }
     if let service, !services.contains(service) { services.append(service) }
     let codes = fields["codes"].flatMap { readCodes($0, field: "'codes'\(place)", reader: &reader) }
+    let openEnded = fields["open_ended"].flatMap {
+      reader.choice($0, "'open_ended'\(place)", [("true", true), ("false", false)])
+    }
+    // SPEC 3: without a check-out column every stay is open and runs to the extract
+    // date, which makes nearly everyone "long"; only a register without one may say so.
+    if kind == .stays, let columns {
+      if columns[.end] == nil, openEnded != true {
+        reader.report(
+          line: fields.keyLines["columns"]!,
+          "'columns'\(place) maps no 'end': every stay would be open until the extract date; "
+            + "map the check-out column (e.g. end: UDDTO), or say 'open_ended: true' if the register has none")
+      } else if columns[.end] != nil, openEnded == true {
+        reader.report(
+          line: fields.keyLines["open_ended"]!, "'open_ended: true'\(place) but 'columns' maps an 'end'")
+      }
+    }
+    if kind != nil, kind != .stays, fields["open_ended"] != nil {
+      reader.report(line: fields.keyLines["open_ended"]!, "'open_ended'\(place) applies only to stays sources")
+    }
 
     if kind == .services, fields["service"] == nil {
       reader.report(fields.node, "missing required key 'service'\(place)")

@@ -14,6 +14,9 @@ public final class PipelineRun {
   private(set) var stamps: [StageName: StageStamp] = [:]
   let jobs: [StageName: StageJob]
 
+  /// SPEC 3's plausibility warnings of this run (set before publish runs or is skipped).
+  public private(set) var warnings: [String] = []
+
   public init(config: PipelineConfig, options: RunOptions) {
     self.config = config
     self.options = options
@@ -44,7 +47,9 @@ public final class PipelineRun {
 
   /// Runs the selected stages; `report` receives each outcome as it happens.
   @discardableResult
-  public func run(report: (StageOutcome) -> Void = { _ in }) throws -> [StageOutcome] {
+  public func run(report: (StageOutcome) -> Void = { _ in }, warn: (String) -> Void = { _ in }) throws
+    -> [StageOutcome]
+  {
     try AtomicDirectory.create(paths.work)
     var outcomes: [StageOutcome] = []
     for stage in StageName.allCases {
@@ -63,6 +68,10 @@ public final class PipelineRun {
         }
         stamps[stage] = StageStamp.read(from: paths.stage(stage.rawValue))
         continue
+      }
+      if stage == .publish {
+        warnings = try plausibilityWarnings()
+        warnings.forEach(warn)
       }
       let forced = options.force || isAfterFrom(stage)
       guard forced || stale != nil else {

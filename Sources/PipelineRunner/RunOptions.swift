@@ -13,6 +13,8 @@ public struct RunOptions: Sendable {
   /// Files read in parallel.
   public var jobs = 2
   public var quiet = false
+  /// Every plausibility warning stops the run before publish (nightly runs).
+  public var strict = false
 
   public init() {}
 }

@@ -64,6 +64,7 @@ extension PipelineRun {
         "typology_method": .string(config.parameters.typology.method.rawValue),
         "typology_fallbacks": .int(classify.typology.fellBackToRules ? 1 : 0),
       ]),
+      "warnings": .array(warnings.map { .string($0) }),
     ])
   }
 

@@ -38,6 +38,9 @@ struct Run: ParsableCommand {
   @Flag(name: [.short, .long], help: "No progress on stderr.")
   var quiet = false
 
+  @Flag(help: "Make every plausibility warning an error (for nightly runs).")
+  var strict = false
+
   func validate() throws {
     if stage != nil && from != nil { throw ValidationError("--stage and --from cannot be combined") }
     if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -52,8 +55,10 @@ struct Run: ParsableCommand {
     options.outputRoot = output
     options.jobs = jobs
     options.quiet = quiet
+    options.strict = strict
     let runner = PipelineRun(config: config, options: options)
-    try runner.run { print($0.line) }
+    try runner.run(
+      report: { print($0.line) }, warn: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) })
     if let stage, !runner.recordsAreCurrent {
       print("records: manifest.json and quality.json not rewritten; they describe the tables, which --stage \(stage.rawValue) leaves as they are")
     }

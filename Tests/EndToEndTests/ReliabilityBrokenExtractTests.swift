@@ -150,8 +150,13 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
     try check(["empty.csv"], status: 1, message: "\(Self.broken)/empty.csv: the file is empty; a header line was expected")
   }
 
-  func testHeaderOnlyRunsToEmptyTables() throws {
-    try check(["header_only.csv"], status: 0)
+  /// No stay at all: every table would be zeros, so the run stops (SPEC 3) — exit 2,
+  /// since the fix (another file or window) is the pipeline file's.
+  func testHeaderOnlyStopsBeforeWritingTables() throws {
+    try check(
+      ["header_only.csv"], status: 2,
+      message: "the window 2019-01-01…2021-12-31 holds no night of any stay (there are no stays): every table would "
+        + "be zeros; check 'window' in the pipeline file")
   }
 
   func testTruncatedGzip() throws {

@@ -175,7 +175,7 @@ final class AccountingTests: XCTestCase {
   func testSourceWithoutRejectsGetsAHeaderOnlyRejectsFile() throws {
     try workspace.write("PNR,INST,START\n0101010001,A,2019-01-01\n", to: "clean.csv")
     let output = try workspace.load([
-      #"{name: clean, kind: stays, files: [clean.csv], date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START}}"#
+      #"{name: clean, kind: stays, files: [clean.csv], date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
     ])
     XCTAssertEqual(output.sources[0].rejected, [:])
     let rejects = try workspace.rejects("clean")
@@ -186,7 +186,7 @@ final class AccountingTests: XCTestCase {
   func testBlankLinesAreNeitherReadNorCounted() throws {
     try workspace.write("PNR,INST,START\n\n0101010001,A,2019-01-01\n   \n\r\n0101010002,A,2019-01-01\n\n", to: "blank.csv")
     let output = try workspace.load([
-      #"{name: blank, kind: stays, files: [blank.csv], date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START}}"#
+      #"{name: blank, kind: stays, files: [blank.csv], date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
     ])
     XCTAssertEqual(output.sources[0].rowsRead, 2)
     XCTAssertEqual(output.sources[0].accepted, 2)

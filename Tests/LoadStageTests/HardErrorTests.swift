@@ -16,7 +16,7 @@ final class HardErrorTests: XCTestCase {
   override func tearDown() { workspace = nil }
 
   private func stays(_ files: String, _ extra: String = "date_format: iso") -> String {
-    #"{name: stays, kind: stays, files: \#(files), \#(extra), columns: {person_id: PNR, institution_id: INST, start: START}}"#
+    #"{name: stays, kind: stays, files: \#(files), \#(extra), open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
   }
 
   private func loadError(_ sources: [String], parameters: [String] = ["max_reject_share: 1"]) -> String {

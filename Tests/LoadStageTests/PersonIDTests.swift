@@ -13,7 +13,7 @@ final class PersonIDTests: XCTestCase {
   override func tearDown() { workspace = nil }
 
   private let staysSource =
-    #"{name: stays, kind: stays, files: ["stays*.csv"], delimiter: ",", date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START}}"#
+    #"{name: stays, kind: stays, files: ["stays*.csv"], delimiter: ",", date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
   private let personsSource =
     #"{name: bef, kind: persons, files: [bef.csv], delimiter: ",", date_format: iso, columns: {person_id: PNR, sex: SEX}}"#
   private let servicesSource =
@@ -114,7 +114,7 @@ final class PersonIDTests: XCTestCase {
     try workspace.write("PNR,SEX\nØ7,K\nO7,M\n", to: "bef.csv")
     let output = try workspace.load(
       [
-        #"{name: stays, kind: stays, files: [stays.csv], encoding: latin1, date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START}}"#,
+        #"{name: stays, kind: stays, files: [stays.csv], encoding: latin1, date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#,
         personsSource,
       ], parameters: ["id_format: opaque"])
     XCTAssertEqual(output.persons, [PersonRecord(person: output.stays[0].person, sex: .female, order: 0)])

@@ -16,7 +16,7 @@ final class RecordTests: XCTestCase {
   override func tearDown() { workspace = nil }
 
   private let staysSource =
-    #"{name: stays, kind: stays, files: [stays.csv], date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START}}"#
+    #"{name: stays, kind: stays, files: [stays.csv], date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
 
   func testCodeFilterMatchesUpperCasedPrefixesWithoutDots() throws {
     try workspace.write(
@@ -139,9 +139,9 @@ final class RecordTests: XCTestCase {
     try workspace.write("PNR,SEX\n0101010001,1\n0101010002,2\n", to: "bef_2.csv")
     try workspace.write("PNR,SEX\n0101010003,1\n0101010001,2\n", to: "bef_1.csv")
     let config = try workspace.config([
-      #"{name: late, kind: stays, files: ["z.csv", "a_*"], date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START}}"#,
+      #"{name: late, kind: stays, files: ["z.csv", "a_*"], date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#,
       #"{name: bef, kind: persons, files: ["bef_*.csv"], columns: {person_id: PNR, sex: SEX}}"#,
-      #"{name: early, kind: stays, files: [b.csv], date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START}}"#,
+      #"{name: early, kind: stays, files: [b.csv], date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#,
     ])
     let one = try workspace.load(config, jobs: 1)
     XCTAssertEqual(one.stays.map(\.institution), ["z#1", "a_1#1", "a_1#2", "a_10#1", "a_2#1", "a_2#2", "b#1", "b#2"])

@@ -74,7 +74,7 @@ final class RejectReasonTests: XCTestCase {
     try workspace.write("PNR,INST,START\n0101010001,A,2019-01-01\n", to: "stays.csv")
     try workspace.write("PNR,BIRTH\n0101010001,31FEB1980\n0101010001,29FEB1980\n0101010001,\n", to: "bef.csv")
     let output = try workspace.load([
-      #"{name: stays, kind: stays, files: [stays.csv], date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START}}"#,
+      #"{name: stays, kind: stays, files: [stays.csv], date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#,
       #"{name: bef, kind: persons, files: [bef.csv], date_format: sas, columns: {person_id: PNR, birth_date: BIRTH}}"#,
     ])
     XCTAssertEqual(output.sources[1].rejected, ["unparsable birth_date": 1])
@@ -103,7 +103,7 @@ final class RejectReasonTests: XCTestCase {
 
       """, to: "services.csv")
     let output = try workspace.load([
-      #"{name: stays, kind: stays, files: [stays.csv], date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START}}"#,
+      #"{name: stays, kind: stays, files: [stays.csv], date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#,
       #"{name: psyk, kind: services, service: psychiatric, files: [services.csv], date_format: iso, columns: {person_id: PNR, start: START, end: END}}"#,
     ])
     XCTAssertEqual(

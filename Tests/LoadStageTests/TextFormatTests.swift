@@ -18,7 +18,7 @@ final class TextFormatTests: XCTestCase {
       + Array(";2019-01-01\n;K".utf8) + [0xF8] + Array(";2019-01-01\n".utf8)
     try workspace.write(bytes: bytes, to: "latin1.csv.gz")
     let output = try workspace.load([
-      #"{name: boform, kind: stays, files: [latin1.csv.gz], delimiter: ";", encoding: latin1, date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START}}"#
+      #"{name: boform, kind: stays, files: [latin1.csv.gz], delimiter: ";", encoding: latin1, date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
     ])
     XCTAssertEqual(output.stays.map(\.institution), ["Ærø æøå €"])
     XCTAssertEqual(try workspace.rejects("boform").rows.map { $0[3] }, [";Kø;2019-01-01"])
@@ -27,7 +27,7 @@ final class TextFormatTests: XCTestCase {
   func testUTF8SourceSkipsAByteOrderMark() throws {
     try workspace.write("\u{FEFF}PNR,INST,START\n0101010001,Århus,2019-01-01\n", to: "bom.csv")
     let output = try workspace.load([
-      #"{name: bom, kind: stays, files: [bom.csv], date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START}}"#
+      #"{name: bom, kind: stays, files: [bom.csv], date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
     ])
     XCTAssertEqual(output.stays.map(\.institution), ["Århus"])
   }
@@ -35,7 +35,7 @@ final class TextFormatTests: XCTestCase {
   func testSemicolonDelimiterKeepsCommasInFields() throws {
     try workspace.write("PNR;INST;START\n0101010001;Herberg, Nord;2019-01-01\n0101010002;\"Kirkens; Korshær\";2019-01-02\n", to: "semi.csv")
     let output = try workspace.load([
-      #"{name: semi, kind: stays, files: [semi.csv], delimiter: ";", date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START}}"#
+      #"{name: semi, kind: stays, files: [semi.csv], delimiter: ";", date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
     ])
     XCTAssertEqual(output.stays.map(\.institution), ["Herberg, Nord", "Kirkens; Korshær"])
   }
@@ -45,7 +45,7 @@ final class TextFormatTests: XCTestCase {
     try workspace.write("PNR;INST;START\n0101010002;C, D;2019-01-02\n", to: "f2.csv")
     try workspace.write("PNR|INST|START\n0101010003|E;F|2019-01-03\n0101010003|G\n", to: "f3.csv")
     let output = try workspace.load([
-      #"{name: auto, kind: stays, files: ["f*.csv"], date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START}}"#
+      #"{name: auto, kind: stays, files: ["f*.csv"], date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
     ])
     XCTAssertEqual(output.stays.map(\.institution), ["A, B", "C, D", "E;F"])
     // The rejected row is shown with its own file's delimiter.
@@ -55,7 +55,7 @@ final class TextFormatTests: XCTestCase {
   func testAnImpossibleDateUnderAutoIsARejectedRowNotAStoppedRun() throws {
     try workspace.write("PNR,INST,START\n0101010001,A,31FEB2019\n0101010002,A,14MAR2019\n0101010003,A,15MAR2019\n", to: "sas.csv")
     let output = try workspace.load([
-      #"{name: boform, kind: stays, files: [sas.csv], date_format: auto, columns: {person_id: PNR, institution_id: INST, start: START}}"#
+      #"{name: boform, kind: stays, files: [sas.csv], date_format: auto, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
     ])
     XCTAssertEqual(output.stays.map(\.start), [day("2019-03-14"), day("2019-03-15")])
     XCTAssertEqual(output.sources[0].rejected, ["unparsable start": 1])

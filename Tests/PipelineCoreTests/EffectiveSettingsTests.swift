@@ -19,6 +19,7 @@ final class EffectiveSettingsTests: XCTestCase {
       sources.stays.columns.person_id = "PNR"
       sources.stays.columns.institution_id = "INST"
       sources.stays.columns.start = "START"
+      sources.stays.columns.end = "END"
       parameters.id_format = cpr
       parameters.episode_gap_days = 30
       parameters.typology.method = kmeans

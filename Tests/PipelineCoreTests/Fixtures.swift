@@ -61,7 +61,7 @@ enum Fixtures {
       - name: stays
         kind: stays
         files: stays.csv
-        columns: {person_id: PNR, institution_id: INST, start: START}
+        columns: {person_id: PNR, institution_id: INST, start: START, end: END}
 
     """
 

@@ -19,6 +19,30 @@ final class SourceConfigYAMLTests: XCTestCase {
     ])
   }
 
+  /// SPEC 3: a stays source without an `end` column is a configuration error unless it
+  /// says `open_ended: true`; saying so with an `end` column, or on another kind, too.
+  func testAStaysSourceWithoutEndMustSayOpenEnded() throws {
+    XCTAssertEqual(
+      problems("  - name: a\n    kind: stays\n    files: a.csv\n    columns: {person_id: PNR, institution_id: I, start: S}\n"),
+      [
+        "p.yaml:8: 'columns' in source 'a' maps no 'end': every stay would be open until the extract date; "
+          + "map the check-out column (e.g. end: UDDTO), or say 'open_ended: true' if the register has none"
+      ])
+    XCTAssertEqual(
+      problems(
+        "  - name: a\n    kind: stays\n    files: a.csv\n    open_ended: true\n"
+          + "    columns: {person_id: PNR, institution_id: I, start: S, end: E}\n"),
+      ["p.yaml:8: 'open_ended: true' in source 'a' but 'columns' maps an 'end'"])
+    XCTAssertEqual(
+      problems("  - name: b\n    kind: persons\n    files: b.csv\n    open_ended: false\n    columns: {person_id: PNR}\n"),
+      ["p.yaml:8: 'open_ended' in source 'b' applies only to stays sources"])
+    let config = try Fixtures.parse(
+      Fixtures.minimal(
+        sources: "  - name: a\n    kind: stays\n    files: a.csv\n    open_ended: true\n"
+          + "    columns: {person_id: PNR, institution_id: I, start: S}\n"))
+    XCTAssertNil(config.sources[0].columns[.end])
+  }
+
   func testServicesNeedAServiceAndOnlyTheyTakeOne() {
     let yaml = """
         - name: lpr
