@@ -50,6 +50,12 @@ public final class PipelineRun {
   public func run(report: (StageOutcome) -> Void = { _ in }, warn: (String) -> Void = { _ in }) throws
     -> [StageOutcome]
   {
+    let lock = try OutputLock(folder: paths.folder, wait: options.wait) {
+      if !options.quiet {
+        FileHandle.standardError.write(Data("waiting for another regpipe run to finish with \(paths.folder)/\n".utf8))
+      }
+    }
+    defer { withExtendedLifetime(lock) {} }
     try AtomicDirectory.create(paths.work)
     var outcomes: [StageOutcome] = []
     for stage in StageName.allCases {

@@ -15,6 +15,8 @@ public struct RunOptions: Sendable {
   public var quiet = false
   /// Every plausibility warning stops the run before publish (nightly runs).
   public var strict = false
+  /// Wait for another run on the same output folder instead of stopping at once.
+  public var wait = false
 
   public init() {}
 }

@@ -41,6 +41,9 @@ struct Run: ParsableCommand {
   @Flag(help: "Make every plausibility warning an error (for nightly runs).")
   var strict = false
 
+  @Flag(help: "Wait for another run on the same output folder to finish, instead of stopping.")
+  var wait = false
+
   func validate() throws {
     if stage != nil && from != nil { throw ValidationError("--stage and --from cannot be combined") }
     if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -56,6 +59,7 @@ struct Run: ParsableCommand {
     options.jobs = jobs
     options.quiet = quiet
     options.strict = strict
+    options.wait = wait
     let runner = PipelineRun(config: config, options: options)
     try runner.run(
       report: { print($0.line) }, warn: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) })
