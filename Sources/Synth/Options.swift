@@ -4,6 +4,9 @@
 public struct SynthOptions: Sendable, Hashable {
   /// The folder the registers, `pipeline.yaml` and `synth_counts.json` are written to.
   public var out: String
+  /// Write into a folder that is not empty, first removing the files a synth writes
+  /// (and nothing else); without it such a folder is an error, so sets never mix.
+  public var force = false
   /// Shelter users (persons with at least one § 110 stay).
   public var persons: Int
   public var fromYear: Int

@@ -9,11 +9,7 @@ import RegisterIO
 /// only when all are complete.
 public func synthesize(_ options: SynthOptions, progress: ((Int, Int) -> Void)? = nil) throws -> SynthSummary {
   try options.validate()
-  do {
-    try FileManager.default.createDirectory(atPath: options.out, withIntermediateDirectories: true)
-  } catch {
-    throw SynthError("cannot create the folder \(options.out)")
-  }
+  try prepareFolder(options.out, force: options.force)
   let population = SynthPopulation(options)
   let stayFiles = try StayFiles(folder: options.out, years: options.fromYear...options.toYear, defectRate: options.defectRate)
   let serviceFiles = try ServiceFiles(folder: options.out)
@@ -49,7 +45,49 @@ private func write(
     usersByType: usersByType, population: population.size, stays: stayFiles.stays, openStays: stayFiles.openStays,
     newYearSplits: stayFiles.newYearSplits, serviceEvents: serviceFiles.events, defects: stayFiles.defects)
   for file in files { try file.commit() }
-  try AtomicFile.write(synthPipelineFile(options), to: options.out + "/pipeline.yaml")
+  try AtomicFile.write(synthPipelineFile(options, name: pipelineName(for: options.out)), to: options.out + "/pipeline.yaml")
   try AtomicFile.write(summary.json, to: options.out + "/synth_counts.json")
   return summary
+}
+
+/// Whether `file` is a name a synth writes: the yearly stay files, the registers and
+/// the two records.
+func isSynthFile(_ file: String) -> Bool {
+  let fixed = ["bef.csv.gz", "pipeline.yaml", "synth_counts.json"] + Service.allCases.map(\.fileName)
+  if fixed.contains(file) { return true }
+  guard file.hasPrefix("boform110_"), file.hasSuffix(".csv.gz") else { return false }
+  let year = file.dropFirst("boform110_".count).dropLast(".csv.gz".count)
+  return year.count == 4 && year.allSatisfy(\.isNumber)
+}
+
+/// Creates `folder`, or checks it is empty; with `force`, removes the synth's files in
+/// it so no year of an older set is left for a glob to pick up.
+private func prepareFolder(_ folder: String, force: Bool) throws {
+  let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+  if !existing.isEmpty {
+    guard force else {
+      throw SynthError(
+        "\(folder) is not empty: a synthetic set is written into an empty folder, so that no file of another "
+          + "set mixes in (--force removes the files a synth writes there, and nothing else)")
+    }
+    for file in existing where isSynthFile(file) {
+      do { try FileManager.default.removeItem(atPath: folder + "/" + file) } catch {
+        throw SynthError("\(folder)/\(file): cannot remove the earlier synthetic file")
+      }
+    }
+  }
+  do {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  } catch {
+    throw SynthError("cannot create the folder \(folder)")
+  }
+}
+
+/// The pipeline's name: the folder's own name as a safe folder name (letters, digits,
+/// `-`, `_`, `.`, not starting with `.`), so two sets do not share `Output/<name>/`.
+func pipelineName(for folder: String) -> String {
+  let base = URL(fileURLWithPath: folder).standardized.lastPathComponent
+  let safe = String(base.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
+  let trimmed = String(safe.drop { $0 == "." })
+  return trimmed.isEmpty || trimmed == "/" ? "synth" : trimmed
 }

@@ -44,10 +44,15 @@ struct Synthesize: ParsableCommand {
   @Flag(name: [.short, .long], help: "No progress on stderr.")
   var quiet = false
 
+  @Flag(help: "Write into a folder that is not empty, removing the files an earlier synth wrote there (only those).")
+  var force = false
+
   private var options: SynthOptions {
-    SynthOptions(
+    var options = SynthOptions(
       out: out, persons: persons, fromYear: fromYear, toYear: toYear, seed: seed, population: population,
       defectRate: defects, serviceScale: serviceScale, stayScale: stayScale)
+    options.force = force
+    return options
   }
 
   func validate() throws {

@@ -135,7 +135,7 @@ final class SynthCalibrationTests: XCTestCase {
 
     let counts = try Self.json(data + "/synth_counts.json")
     let injected = try XCTUnwrap(counts["defects"] as? [String: Int])
-    let quality = try Self.json(folder + "/out/synth/quality.json")
+    let quality = try Self.json(folder + "/out/data/quality.json")
     let sources = try XCTUnwrap(quality["sources"] as? [[String: Any]])
     let stays = try XCTUnwrap(sources.first { $0["name"] as? String == "boform110" })
     let rejected = try XCTUnwrap(stays["rejected_by_reason"] as? [String: Int])
