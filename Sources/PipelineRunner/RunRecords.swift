@@ -36,6 +36,15 @@ extension PipelineRun {
       "pipeline": .string(config.name), "spec_version": .string(ProgramVersion.spec),
       "program_version": .string(ProgramVersion.current), "config_hash": .string(config.configurationHash),
       "inputs": .array(inputs), "stages": .array(stages), "outputs": .array(outputs),
+      // What `regpipe audit` needs to audit the tables without the pipeline file.
+      "min_cell": .int(config.publish.minCell),
+      "indicators": .array(
+        config.parameters.indicators.map { indicator in
+          .object([
+            "name": .string(indicator.name),
+            indicator.combination.rawValue: .array(indicator.services.map { .string($0) }),
+          ])
+        }),
     ])
   }
 

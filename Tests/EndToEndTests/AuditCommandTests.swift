@@ -18,6 +18,18 @@ final class AuditCommandTests: EndToEndCase {
     XCTAssertFalse(record.contains("primary"))
   }
 
+  /// A CSV-only run (the edge fixture writes no JSON) is audited with the run's manifest:
+  /// its min_cell and indicators.
+  func testACSVOnlyRunIsAuditedWithItsManifest() throws {
+    let output = folder("out")
+    try run("Fixtures/edge/pipeline-mincell.yaml", output: output)
+    let result = try Regpipe.run(["audit", output + "/edge-mincell/tables"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(
+      result.stdout.split(separator: "\n").last,
+      "124 suppressed counts, 0 unsafe (min_cell 5): safe; smallest upper bound 5")
+  }
+
   /// Publishing the edge fixture's short (9) and total (14) again, by hand, gives
   /// episodic + long = 5; with the other tables' relations the intruder then pins both
   /// down exactly, and 68 cells in all: exit 1, unsafe lines first.
@@ -73,6 +85,8 @@ final class AuditCommandTests: EndToEndCase {
     try FileManager.default.copyItem(atPath: "Fixtures/edge/expected-mincell", toPath: csvOnly)
     let noDefinitions = try Regpipe.run(["audit", csvOnly])
     XCTAssertEqual(noDefinitions.status, 2)
-    XCTAssertTrue(noDefinitions.stderr.contains("cannot tell which services each indicator combines"))
+    XCTAssertTrue(
+      noDefinitions.stderr.contains("cannot tell which services each indicator of welfare_use.csv combines"),
+      noDefinitions.stderr)
   }
 }

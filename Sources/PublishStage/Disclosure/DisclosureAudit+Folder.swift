@@ -18,8 +18,9 @@ extension DisclosureAudit {
 
   /// Audits a folder of published tables (`<name>.csv`), with only what they show: the
   /// person-level data is never needed. A missing table drops its relations. `minCell`
-  /// defaults to the tables' JSON `min_cell`, else 5; `indicators` to the definitions in
-  /// `welfare_use.json`.
+  /// defaults to the run's `manifest.json` (in the folder or the one above it), else the
+  /// tables' JSON `min_cell`, else 5; `indicators` to the definitions in the manifest,
+  /// else in `welfare_use.json`.
   public static func audit(folder: String, minCell: Int?, indicators: [Indicator]?) throws -> DisclosureAudit {
     let names: [String]
     do {
@@ -36,14 +37,25 @@ extension DisclosureAudit {
       FileManager.default.contents(atPath: folder + "/" + name + ".json")
         .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }.map { (name, $0) }
     }
-    let threshold = minCell ?? json.lazy.compactMap { $0.1["min_cell"] as? Int }.first ?? 5
+    let manifestPath = [folder + "/manifest.json", folder + "/../manifest.json"].first {
+      FileManager.default.fileExists(atPath: $0)
+    }
+    let manifest = manifestPath.flatMap { path in
+      FileManager.default.contents(atPath: path).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+    }
+    let threshold =
+      minCell ?? manifest?["min_cell"] as? Int ?? json.lazy.compactMap { $0.1["min_cell"] as? Int }.first ?? 5
     var definitions = indicators
+    if definitions == nil, let manifest, let manifestPath, manifest["indicators"] != nil {
+      definitions = try indicatorDefinitions(manifest["indicators"], path: manifestPath)
+    }
     if definitions == nil, let welfare = json.first(where: { $0.0 == "welfare_use" })?.1 {
       definitions = try indicatorDefinitions(welfare["indicators"], path: folder + "/welfare_use.json")
     }
     if names.contains("welfare_use"), definitions == nil {
       throw AuditInputError(
-        "\(folder): welfare_use.csv without welfare_use.json: cannot tell which services each indicator combines (give --pipeline)"
+        "\(folder): cannot tell which services each indicator of welfare_use.csv combines: no manifest.json beside "
+          + "the folder and no welfare_use.json in it; give --pipeline"
       )
     }
     let relations = relations(of: tables, context: RelationContext(indicators: definitions ?? []))
