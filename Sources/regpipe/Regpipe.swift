@@ -13,7 +13,13 @@ struct Regpipe: ParsableCommand {
       Reads DST register extracts, deduplicates and classifies shelter stays, and writes disclosure-controlled tables. Example:
 
         regpipe run Pipelines/demo.yaml
+
+      Exit codes:
+        0  success (audit: the tables are safe; diff: no differences)
+        1  data or run error (audit: unsafe; diff: differences)
+        2  usage or configuration error (a pipeline file to fix, unreadable tables)
       """,
+    version: "regpipe \(ProgramVersion.current) (SPEC v\(ProgramVersion.spec))",
     subcommands: [Run.self, Status.self, Validate.self, InspectCommand.self, Diff.self, Audit.self, Synthesize.self])
 
   static func main() {

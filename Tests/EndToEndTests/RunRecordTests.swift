@@ -183,14 +183,22 @@ final class RunRecordTests: EndToEndCase {
     XCTAssertTrue(run.stdout.contains("--stage"), run.stdout)
     let top = try Regpipe.run(["--help"])
     XCTAssertEqual(top.status, 0)
-    for command in ["run", "status", "validate", "inspect", "diff", "synth"] {
+    for command in ["run", "status", "validate", "inspect", "diff", "audit", "synth"] {
       XCTAssertTrue(top.stdout.contains("  \(command) "), "\(command) missing from:\n\(top.stdout)")
     }
-    for command in ["status", "validate", "inspect", "diff", "synth"] {
+    XCTAssertTrue(top.stdout.contains("Exit codes:\n  0  success"), top.stdout)
+    XCTAssertTrue(top.stdout.contains("\n  2  usage or configuration error"), top.stdout)
+    for command in ["status", "validate", "inspect", "diff", "audit", "synth"] {
       let help = try Regpipe.run([command, "--help"])
       XCTAssertEqual(help.status, 0, command)
       XCTAssertTrue(help.stdout.contains("regpipe \(command) "), "\(command) --help has no example:\n\(help.stdout)")
     }
+  }
+
+  func testVersionNamesProgramAndSpec() throws {
+    let result = try Regpipe.run(["--version"])
+    XCTAssertEqual(result.status, 0)
+    XCTAssertEqual(result.stdout, "regpipe 0.2.0 (SPEC v2)\n")
   }
 
   func testUnknownSubcommandIsAUsageError() throws {
