@@ -15,8 +15,10 @@ final class SynthFileTests: XCTestCase {
   }
 
   private func options(seed: UInt64, defects: Double = 0.02) -> SynthOptions {
-    let folder = NSTemporaryDirectory() + "synth-test-\(getpid())-\(folders.count)"
-    folders.append(folder)
+    // One folder name under different parents: the pipeline is named after the folder.
+    let parent = NSTemporaryDirectory() + "synth-test-\(getpid())-\(folders.count)"
+    folders.append(parent)
+    let folder = parent + "/set"
     return SynthOptions(out: folder, persons: 300, fromYear: 2016, toYear: 2022, seed: seed, population: 1200, defectRate: defects)
   }
 

@@ -13,8 +13,10 @@ final class SynthStayScaleTests: XCTestCase {
   }
 
   private func options(scale: Int, defects: Double) -> SynthOptions {
-    let folder = NSTemporaryDirectory() + "synth-stayscale-\(getpid())-\(folders.count)"
-    folders.append(folder)
+    // One folder name under different parents: the pipeline is named after the folder.
+    let parent = NSTemporaryDirectory() + "synth-stayscale-\(getpid())-\(folders.count)"
+    folders.append(parent)
+    let folder = parent + "/set"
     return SynthOptions(
       out: folder, persons: 400, fromYear: 2016, toYear: 2022, seed: 7, population: 1200, defectRate: defects,
       stayScale: scale)
