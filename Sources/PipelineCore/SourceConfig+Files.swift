@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -5,17 +7,25 @@
 #endif
 
 /// A source pattern that names no file (SPEC 3: the run stops before any output).
+/// A configuration error (exit 2): the pipeline file names files that are not there.
 public struct MissingFilesError: Error, Hashable, Sendable, CustomStringConvertible {
   public var source: String
   public var pattern: String
+  /// The pattern as looked up: relative patterns are resolved from the pipeline file's folder.
+  public var resolved: String
+  /// The pipeline file's folder, or nil for an absolute pattern.
+  public var folder: String?
 
-  public init(source: String, pattern: String) {
+  public init(source: String, pattern: String, resolved: String? = nil, folder: String? = nil) {
     self.source = source
     self.pattern = pattern
+    self.resolved = resolved ?? pattern
+    self.folder = folder
   }
 
   public var description: String {
-    "source '\(source)': no file matches '\(pattern)'"
+    let place = folder.map { " (looked for \(resolved): relative patterns are resolved from the pipeline file's folder, \($0))" } ?? ""
+    return "source '\(source)': no file matches '\(pattern)'" + place
   }
 }
 
@@ -29,7 +39,13 @@ extension SourceConfig {
     for pattern in files {
       let full = pattern.hasPrefix("/") ? pattern : directory + (directory.hasSuffix("/") ? "" : "/") + pattern
       let matches = Self.expand(full)
-      guard !matches.isEmpty else { throw MissingFilesError(source: name, pattern: pattern) }
+      guard !matches.isEmpty else {
+        // Absolute in the message, so it says where the run looked whatever the current folder.
+        let absolute = { (path: String) in URL(fileURLWithPath: path).standardized.path }
+        throw MissingFilesError(
+          source: name, pattern: pattern, resolved: absolute(full),
+          folder: pattern.hasPrefix("/") ? nil : absolute(directory))
+      }
       paths += matches
     }
     return paths

@@ -36,6 +36,8 @@ struct Regpipe: ParsableCommand {
       try command.run()
     } catch let error as ConfigurationError {
       fail("\(error)", code: 2)
+    } catch let error as MissingFilesError {
+      fail("\(error)", code: 2)
     } catch let error as PlausibilityError {
       fail("\(error)", code: error.isConfiguration ? 2 : 1)
     } catch let code as ExitCode {

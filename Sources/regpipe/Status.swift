@@ -15,6 +15,8 @@ struct Status: ParsableCommand {
 
   func run() throws {
     let config = try PipelineConfig.load(path: pipeline)
+    // A missing input is the first thing to know, before any stage's state.
+    for source in config.sources { _ = try source.resolveFiles(relativeTo: config.directory) }
     var options = RunOptions()
     options.outputRoot = output
     options.quiet = true

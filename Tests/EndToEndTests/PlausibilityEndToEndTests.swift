@@ -57,4 +57,20 @@ final class PlausibilityEndToEndTests: EndToEndCase {
     XCTAssertTrue(
       result.stderr.contains("maps no 'end': every stay would be open until the extract date"), result.stderr)
   }
+
+  /// A missing file is a configuration error (exit 2) for `run` and `status` alike, and
+  /// the message says where the file was looked for.
+  func testAMissingInputNamesWhereItWasLookedFor() throws {
+    let pipeline = try demoCopy(removing: ["bef.csv.gz"])
+    let data = (pipeline as NSString).deletingLastPathComponent
+    let message =
+      "regpipe: source 'population': no file matches 'bef.csv.gz' (looked for \(data)/bef.csv.gz: relative patterns "
+      + "are resolved from the pipeline file's folder, \(data))\n"
+    let status = try Regpipe.run(["status", pipeline, "--output", folder("out")])
+    XCTAssertEqual(status.status, 2)
+    XCTAssertEqual(status.stderr, message)
+    XCTAssertEqual(status.stdout, "")
+    let result = try run(pipeline, output: folder("out"), status: 2)
+    XCTAssertEqual(result.stderr, message)
+  }
 }

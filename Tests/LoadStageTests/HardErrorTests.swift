@@ -40,10 +40,17 @@ final class HardErrorTests: XCTestCase {
     )
   }
 
+  /// The message says where the run looked: relative patterns from the pipeline's folder.
+  private func missing(_ source: String, _ pattern: String) -> String {
+    let folder = workspace.directory
+    return "source '\(source)': no file matches '\(pattern)' (looked for \(folder)/\(pattern): relative patterns "
+      + "are resolved from the pipeline file's folder, \(folder))"
+  }
+
   func testEmptyGlobAndMissingFile() throws {
-    XCTAssertEqual(loadError([stays(#"["stays_*.csv"]"#)]), "source 'stays': no file matches 'stays_*.csv'")
+    XCTAssertEqual(loadError([stays(#"["stays_*.csv"]"#)]), missing("stays", "stays_*.csv"))
     try workspace.write("PNR,INST,START\n", to: "a.csv")
-    XCTAssertEqual(loadError([stays("[a.csv, b.csv]")]), "source 'stays': no file matches 'b.csv'")
+    XCTAssertEqual(loadError([stays("[a.csv, b.csv]")]), missing("stays", "b.csv"))
   }
 
   func testEmptyFile() throws {
@@ -142,7 +149,7 @@ final class HardErrorTests: XCTestCase {
       """
       \(noInst): column 'INST' for institution_id not found; headers found: PNR, START
       \(noPNR): column 'PNR' for person_id not found; headers found: ID, KOEN
-      source 'psyk': no file matches 'lpr_*.csv'
+      \(missing("psyk", "lpr_*.csv"))
       """)
     assertNoPersonID(message, ids)
     XCTAssertEqual(try checkInputs(config: workspace.config([stays("[good.csv]")])), [good])

@@ -36,11 +36,22 @@ final class SourceConfigFilesTests: XCTestCase {
 
   func testEmptyGlobAndMissingFileNameSourceAndPattern() {
     XCTAssertThrowsError(try source(["data/*.csv"]).resolveFiles(relativeTo: folder)) { error in
-      XCTAssertEqual(error as? MissingFilesError, MissingFilesError(source: "boform110", pattern: "data/*.csv"))
-      XCTAssertEqual(String(describing: error), "source 'boform110': no file matches 'data/*.csv'")
+      XCTAssertEqual(
+        error as? MissingFilesError,
+        MissingFilesError(source: "boform110", pattern: "data/*.csv", resolved: folder + "/data/*.csv", folder: folder))
+      XCTAssertEqual(
+        String(describing: error),
+        "source 'boform110': no file matches 'data/*.csv' (looked for \(folder)/data/*.csv: relative patterns are "
+          + "resolved from the pipeline file's folder, \(folder))")
     }
     XCTAssertThrowsError(try source(["data/notes.txt", "data/absent.csv"]).resolveFiles(relativeTo: folder)) {
-      XCTAssertEqual(String(describing: $0), "source 'boform110': no file matches 'data/absent.csv'")
+      XCTAssertEqual(
+        String(describing: $0),
+        "source 'boform110': no file matches 'data/absent.csv' (looked for \(folder)/data/absent.csv: relative "
+          + "patterns are resolved from the pipeline file's folder, \(folder))")
+    }
+    XCTAssertThrowsError(try source(["/nowhere/absent.csv"]).resolveFiles(relativeTo: folder)) {
+      XCTAssertEqual(String(describing: $0), "source 'boform110': no file matches '/nowhere/absent.csv'")
     }
   }
 }
