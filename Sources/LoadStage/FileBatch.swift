@@ -13,6 +13,8 @@ struct FileBatch: Sendable {
   /// The file's delimiter (decided from its header with `delimiter: auto`); nil for one
   /// column. The rejects file shows rejected rows joined by it.
   var delimiter: UInt8?
+  /// The person_id field's index in the file's rows (rejects name it for `inspect`).
+  var personField: Int?
 
   init(report: FileReport) { self.report = report }
 }

@@ -26,6 +26,7 @@ struct SourceFileReader: Sendable {
     var interned: [String: PersonKey] = [:]
     var reportedBytes = 0
     let personIndex = columns[.personID]!
+    batch.personField = personIndex
     // Counted here and put in the report's dictionaries at the end: most rows of a
     // national register are filtered, and a String-keyed dictionary update per row cost
     // more than parsing the row.

@@ -6,7 +6,8 @@ import RegisterIO
 public enum Inspect {
   /// Columns holding person ids in artefacts and extracts; their values are masked.
   static let personColumns: Set<String> = ["person", "person_id", "pnr", "cpr", "personid"]
-  /// Rejects keep each rejected row whole, ids included: masked too.
+  /// Rejects keep each rejected row whole, ids included: the id field is masked within it
+  /// (by `person_id_field` and `delimiter`), or the whole row when they are empty.
   static let rawRowColumns: Set<String> = ["row"]
   static let mask = "••••••••••"
 
@@ -32,6 +33,8 @@ public enum Inspect {
         let name = reader.header[$0].lowercased()
         return personColumns.contains(name) || rawRowColumns.contains(name)
       })
+    let idField = reader.header.firstIndex(of: "person_id_field")
+    let delimiter = reader.header.firstIndex(of: "delimiter")
     var table: [[String]] = []
     var count = 0
     var maskedAny = !masked.isEmpty
@@ -39,6 +42,13 @@ public enum Inspect {
       count += 1
       table.append(
         (0..<reader.fieldCount).map { column in
+          if rawRowColumns.contains(reader.header[column].lowercased()), let idField, let delimiter,
+            let position = Int(reader.string(idField)), case let separator = reader.string(delimiter),
+            separator.count == 1
+          {
+            maskedAny = true
+            return maskedRow(reader.string(column), idPosition: position, separator: separator)
+          }
           guard masked.contains(column) || looksLikePersonID(reader.field(column)) else { return reader.string(column) }
           maskedAny = true
           return mask
@@ -53,6 +63,15 @@ public enum Inspect {
     if maskedAny { text += "; person ids masked" }
     text += "\n\n" + aligned([reader.header] + table)
     return text
+  }
+
+  /// A rejected row with its person_id field, and any field that reads as a CPR
+  /// number, masked: the other values stay visible, so the reason can be seen.
+  static func maskedRow(_ row: String, idPosition: Int, separator: String) -> String {
+    row.components(separatedBy: separator).enumerated().map { index, field in
+      let looksLikeID = field.utf8.withContiguousStorageIfAvailable { looksLikePersonID(UnsafeRawBufferPointer($0)) }
+      return index == idPosition - 1 || looksLikeID == true ? mask : field
+    }.joined(separator: separator)
   }
 
   static let sniffBytes = 1 << 20

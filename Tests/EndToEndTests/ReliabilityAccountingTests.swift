@@ -60,7 +60,7 @@ final class ReliabilityAccountingTests: XCTestCase {
       var reasons: [String: Int] = [:]
       var seen: Set<String> = []
       for row in rows {
-        guard row.count == 4, let number = Int(row[1]), let input = inputs[row[0]], number >= 2, number - 2 < input.count
+        guard row.count == 6, let number = Int(row[1]), let input = inputs[row[0]], number >= 2, number - 2 < input.count
         else {
           XCTFail("\(source.name): a rejects row that names no input line: \(row.prefix(3))", file: file, line: line)
           continue
@@ -69,7 +69,7 @@ final class ReliabilityAccountingTests: XCTestCase {
         reasons[row[2], default: 0] += 1
         // The row as read: the input line's fields (RFC 4180, unquoted ones trimmed) joined.
         let fields = ReliabilityCSV.rows(input[number - 2], delimiter: ";", trim: true).first ?? []
-        XCTAssertEqual(fields.joined(separator: ";"), row[3], "\(source.name): rejects row \(row[0]):\(number)", file: file, line: line)
+        XCTAssertEqual(fields.joined(separator: ";"), row[5], "\(source.name): rejects row \(row[0]):\(number)", file: file, line: line)
       }
       XCTAssertEqual(report["rejected_by_reason"] as? [String: Int], reasons, "\(source.name): reasons", file: file, line: line)
       totals.read += read

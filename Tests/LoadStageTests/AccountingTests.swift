@@ -132,32 +132,32 @@ final class AccountingTests: XCTestCase {
     let stays2 = workspace.path("stays_2.csv.gz")
 
     let stays = try workspace.rejects("stays")
-    XCTAssertEqual(stays.header, ["file", "line", "reason", "row"])
+    XCTAssertEqual(stays.header, ["file", "line", "reason", "person_id_field", "delimiter", "row"])
     XCTAssertEqual(
       stays.rows,
       [
         // Line 5 comes after the record whose quoted field spans lines 3 and 4.
-        [stays1, "5", "wrong number of fields", "0101010003,C,2019-03-01"],
-        [stays1, "6", "missing person_id", ",C,2019-03-01,2019-03-02"],
+        [stays1, "5", "wrong number of fields", "1", ",", "0101010003,C,2019-03-01"],
+        [stays1, "6", "missing person_id", "1", ",", ",C,2019-03-01,2019-03-02"],
         // Line 8 comes after the blank line 7.
-        [stays1, "8", "unparsable start", "0101010004,C,2019-13-01,"],
-        [stays2, "2", "end before start", "0101010005,D,2019-05-01,2019-04-01"],
+        [stays1, "8", "unparsable start", "1", ",", "0101010004,C,2019-13-01,"],
+        [stays2, "2", "end before start", "1", ",", "0101010005,D,2019-05-01,2019-04-01"],
       ])
 
     let persons = workspace.path("persons.csv.gz")
     XCTAssertEqual(
       try workspace.rejects("population").rows,
       [
-        [persons, "6", "unparsable birth_date", "0101010005,M,1970-02-30"],
-        [persons, "7", "invalid person_id", "abc,M,1970-01-01"],
+        [persons, "6", "unparsable birth_date", "1", ",", "0101010005,M,1970-02-30"],
+        [persons, "7", "invalid person_id", "1", ",", "abc,M,1970-01-01"],
       ])
 
     let services = workspace.path("services.csv")
     XCTAssertEqual(
       try workspace.rejects("psychiatry").rows,
       [
-        [services, "5", "end before start", "0101010002,2019-01-05,2019-01-04,DF20"],
-        [services, "6", "missing start", "0101010002,,2019-01-04,DF20"],
+        [services, "5", "end before start", "1", ",", "0101010002,2019-01-05,2019-01-04,DF20"],
+        [services, "6", "missing start", "1", ",", "0101010002,,2019-01-04,DF20"],
       ])
   }
 
@@ -179,7 +179,7 @@ final class AccountingTests: XCTestCase {
     ])
     XCTAssertEqual(output.sources[0].rejected, [:])
     let rejects = try workspace.rejects("clean")
-    XCTAssertEqual(rejects.header, ["file", "line", "reason", "row"])
+    XCTAssertEqual(rejects.header, ["file", "line", "reason", "person_id_field", "delimiter", "row"])
     XCTAssertEqual(rejects.rows, [])
   }
 
@@ -191,5 +191,17 @@ final class AccountingTests: XCTestCase {
     XCTAssertEqual(output.sources[0].rowsRead, 2)
     XCTAssertEqual(output.sources[0].accepted, 2)
     XCTAssertEqual(output.stays.map(\.person), [101_010_001, 101_010_002])
+  }
+
+  /// A rejected row whose field holds the delimiter cannot be split back into its
+  /// fields: the rejects file leaves person_id_field empty, so `inspect` masks it whole.
+  func testARowWithTheDelimiterInAFieldNamesNoIdField() throws {
+    try workspace.write("PNR,INST,START\n0101010001,\"A,B\",2019-01-01,extra\n", to: "quoted.csv")
+    _ = try workspace.load([
+      #"{name: quoted, kind: stays, files: [quoted.csv], date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
+    ])
+    XCTAssertEqual(
+      try workspace.rejects("quoted").rows,
+      [[workspace.path("quoted.csv"), "2", "wrong number of fields", "", "", "0101010001,A,B,2019-01-01,extra"]])
   }
 }
