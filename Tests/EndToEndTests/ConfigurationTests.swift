@@ -78,11 +78,12 @@ final class ConfigurationTests: EndToEndCase {
     XCTAssertTrue(result.stderr.hasPrefix("regpipe: \(missing)"), result.stderr)
   }
 
-  /// A glob that matches nothing stops the run before any result is written.
-  func testMissingInputFileIsADataError() throws {
+  /// A glob that matches nothing stops the run before any result is written: a
+  /// configuration error (exit 2), since the pipeline file names what is not there.
+  func testMissingInputFileIsAConfigurationError() throws {
     let pipeline = try pipelineCopy(of: edge, named: "p.yaml", [("sel85.csv\"", "sel86.csv\"")])
     let output = folder("out")
-    let result = try run(pipeline, output: output, status: 1)
+    let result = try run(pipeline, output: output, status: 2)
     XCTAssertTrue(result.stderr.hasPrefix("regpipe: "), result.stderr)
     XCTAssertTrue(result.stderr.contains("sel86.csv"), result.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/edge/tables"))

@@ -117,14 +117,14 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
     let rejects = try ReliabilityHarness.text(of: output + "/work/rejects/stays.csv.gz")
     var rejected: [String: Int] = [:]
     for row in ReliabilityCSV.rows(rejects).dropFirst() {
-      guard row.count == 4, let number = Int(row[1]) else {
+      guard row.count == 6, let number = Int(row[1]) else {
         XCTFail("malformed rejects row \(row.count) fields", file: file, line: line)
         continue
       }
       rejected[row[2], default: 0] += 1
       // The row as written is the input's line (the corpus has no quoted line breaks).
       let input = ReliabilityHarness.lines(try ReliabilityHarness.text(of: row[0]))
-      XCTAssertEqual(input[number - 1], row[3],
+      XCTAssertEqual(input[number - 1], row[5],
         "rejects row \(row[0]):\(number)", file: file, line: line)
     }
     guard complete else { return }

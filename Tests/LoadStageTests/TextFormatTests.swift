@@ -21,7 +21,7 @@ final class TextFormatTests: XCTestCase {
       #"{name: boform, kind: stays, files: [latin1.csv.gz], delimiter: ";", encoding: latin1, date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
     ])
     XCTAssertEqual(output.stays.map(\.institution), ["Ærø æøå €"])
-    XCTAssertEqual(try workspace.rejects("boform").rows.map { $0[3] }, [";Kø;2019-01-01"])
+    XCTAssertEqual(try workspace.rejects("boform").rows.map { $0[5] }, [";Kø;2019-01-01"])
   }
 
   func testUTF8SourceSkipsAByteOrderMark() throws {
@@ -49,7 +49,7 @@ final class TextFormatTests: XCTestCase {
     ])
     XCTAssertEqual(output.stays.map(\.institution), ["A, B", "C, D", "E;F"])
     // The rejected row is shown with its own file's delimiter.
-    XCTAssertEqual(try workspace.rejects("auto").rows.map { $0[3] }, ["0101010003|G"])
+    XCTAssertEqual(try workspace.rejects("auto").rows.map { $0[5] }, ["0101010003|G"])
   }
 
   func testAnImpossibleDateUnderAutoIsARejectedRowNotAStoppedRun() throws {
