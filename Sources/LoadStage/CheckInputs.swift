@@ -15,14 +15,27 @@ public func checkInputs(config: PipelineConfig) throws -> [String] {
       problems.append("\(error)")
       continue
     }
+    // The same problem in several files of a source (every yearly file with the wrong
+    // delimiter) is told once, for the first file, with how many more have it.
+    var sourceProblems: [(path: String, problem: String, more: Int)] = []
     for path in files {
       do {
         let reader = try DelimitedReader(path: path, delimiter: source.delimiter, encoding: source.encoding)
         _ = try ColumnMap(source: source, header: reader.header, path: path)
         checked.append(path)
       } catch {
-        problems.append("\(error)")
+        let text = "\(error)"
+        let problem = text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text
+        if let same = sourceProblems.firstIndex(where: { $0.problem == problem }) {
+          sourceProblems[same].more += 1
+        } else {
+          sourceProblems.append((path, problem, 0))
+        }
       }
+    }
+    for (path, problem, more) in sourceProblems {
+      let others = more == 0 ? "" : " (and \(more) more file\(more == 1 ? "" : "s") of source '\(source.name)')"
+      problems.append("\(path)\(others): \(problem)")
     }
   }
   guard problems.isEmpty else { throw RunErrorMessage(problems.joined(separator: "\n")) }

@@ -14,10 +14,14 @@ struct ColumnMap {
     try Self.checkUnique(source: source, header: header, path: path)
     for column in CanonicalColumn.allCases {
       guard let name = source.columns[column] else { continue }
-      let index = header.firstIndex(of: name)
+      let index =
+        header.firstIndex(of: name)
         ?? header.firstIndex { $0.lowercased() == name.lowercased() }
       guard let index else {
-        throw RunErrorMessage("\(path): column '\(name)' for \(column.rawValue) not found; \(Self.describe(header))")
+        throw RunErrorMessage(
+          "\(path): column '\(name)' for \(column.rawValue) not found; \(Self.describe(header))"
+            + Self.hint(
+              for: name, in: header.filter { !source.columns.values.contains($0) }, delimiter: source.delimiter))
       }
       indices[Self.slot(column)] = index
     }
@@ -30,6 +34,23 @@ struct ColumnMap {
     let looksLikeData = header.contains { $0.utf8.count { $0 >= 0x30 && $0 <= 0x39 } >= 5 }
     guard looksLikeData else { return "headers found: \(header.joined(separator: ", "))" }
     return "the first line has \(header.count) fields and looks like data, not a header (its values are not shown)"
+  }
+
+  /// Why a configured column may be missing: a header that is one field holding another
+  /// delimiter (the source's `delimiter` is wrong), or a header name close to it among
+  /// those no other column is mapped to. Nothing when the first line looks like data
+  /// (its values are not to be shown).
+  static func hint(for name: String, in header: [String], delimiter: Delimiter) -> String {
+    guard !header.contains(where: { $0.utf8.count { $0 >= 0x30 && $0 <= 0x39 } >= 5 }) else { return "" }
+    if header.count == 1 {
+      let candidates: [(Character, String)] = [(";", "\";\""), (",", "\",\""), ("\t", "\"\\t\""), ("|", "\"|\"")]
+      if let (character, written) = candidates.first(where: { header[0].contains($0.0) }) {
+        let shown = character == "\t" ? "tabs" : "'\(character)'"
+        return
+          "; the header is one field holding \(shown): is the delimiter \(written)? (set 'delimiter' in the pipeline file)"
+      }
+    }
+    return Suggestion.hint(for: name, in: header)
   }
 
   subscript(column: CanonicalColumn) -> Int? {

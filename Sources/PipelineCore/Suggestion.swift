@@ -1,9 +1,9 @@
 /// "Did you mean" hints for misspelt keys and values.
-enum Suggestion {
+package enum Suggestion {
   /// The candidate closest to `word` by edit distance, if within 2 edits (1 for words
   /// of up to 3 characters, so `sex` does not suggest `end`), ties to the first; else the
   /// first candidate that a word of 4 or more characters begins (`episodic_min`).
-  static func closest(to word: String, in candidates: [String]) -> String? {
+  package static func closest(to word: String, in candidates: [String]) -> String? {
     let limit = word.count <= 3 ? 1 : 2
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
@@ -18,7 +18,7 @@ enum Suggestion {
   }
 
   /// `"; did you mean 'x'?"` or the empty string.
-  static func hint(for word: String, in candidates: [String]) -> String {
+  package static func hint(for word: String, in candidates: [String]) -> String {
     closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
   }
 

@@ -119,7 +119,8 @@ final class ConfigurationTests: EndToEndCase {
     XCTAssertEqual(result.stdout, "")
     let file = packageRoot.appendingPathComponent("Fixtures/edge").path + "/sel85.csv"
     XCTAssertEqual(
-      result.stderr, "regpipe: \(file): column 'DATUM' for start not found; headers found: PNR, DATO\n")
+      result.stderr,
+      "regpipe: \(file): column 'DATUM' for start not found; headers found: PNR, DATO; did you mean 'DATO'?\n")
     XCTAssertFalse(FileManager.default.fileExists(atPath: temporary.appendingPathComponent("Output").path))
 
     // run stops the same way, before writing any result.

@@ -134,6 +134,29 @@ final class HardErrorTests: XCTestCase {
       "\(garbage): column START: no date format fits any of its first 1 values; set date_format")
   }
 
+  /// A wrong delimiter shows as a header of one field: the message suggests the
+  /// delimiter, and says it once for all the yearly files of the source.
+  func testAWrongDelimiterIsSuggestedOncePerSource() throws {
+    let first = try workspace.write("PNR;INST;START\n0101010001;A;2019-01-01\n", to: "s_2019.csv")
+    try workspace.write("PNR;INST;START\n0101010001;A;2020-01-01\n", to: "s_2020.csv")
+    let config = try workspace.config([stays(#"["s_*.csv"]"#, #"date_format: iso, delimiter: ",""#)])
+    XCTAssertEqual(
+      workspace.message { _ = try checkInputs(config: config) },
+      "\(first) (and 1 more file of source 'stays'): column 'PNR' for person_id not found; headers found: "
+        + "PNR;INST;START; the header is one field holding ';': is the delimiter \";\"? (set 'delimiter' in the "
+        + "pipeline file)")
+  }
+
+  func testAMisspeltColumnGetsADidYouMean() throws {
+    let path = try workspace.write("PNR,INST,START\n0101010001,A,2019-01-01\n", to: "stays.csv")
+    let config = try workspace.config([
+      #"{name: stays, kind: stays, files: [stays.csv], date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INTS, start: START}}"#
+    ])
+    XCTAssertEqual(
+      workspace.message { _ = try checkInputs(config: config) },
+      "\(path): column 'INTS' for institution_id not found; headers found: PNR, INST, START; did you mean 'INST'?")
+  }
+
   func testCheckInputsReportsEveryProblemAtOnce() throws {
     let good = try workspace.write("PNR,INST,START\n0101010001,A,2019-01-01\n", to: "good.csv")
     let noInst = try workspace.write("PNR,START\n0101010001,2019-01-01\n", to: "noinst.csv")
