@@ -16,6 +16,7 @@ struct PublishJob: StageJob {
   func reads(_ run: PipelineRun) throws -> [String: String] {
     var reads = settingReads(run.config.effectiveSettings.map { ($0.name, $0.value) })
     for file in try run.inputFiles() { reads["input \(file.name)"] = "\(file.entry.bytes) \(file.entry.sha256)" }
+    reads["synthetic"] = String(try isSynthetic(run))
     return reads
   }
 
@@ -30,9 +31,14 @@ struct PublishJob: StageJob {
       tables, to: folder + "/tables", pipeline: run.config.name, minCell: minCell, indicators: indicators,
       formats: run.config.publish.formats.compactMap { TableFileFormat(rawValue: $0.rawValue) })
     try AtomicFile.write(audit.record(tables: tables.map(\.name)).rendered(), to: folder + "/disclosure.json")
+    let years = try run.loadMeta().sources.flatMap { $0.staysByYear.keys }
+    let provenance = ReportProvenance(
+      pipeline: run.config.name, programVersion: ProgramVersion.current, specVersion: ProgramVersion.spec,
+      window: ("\(run.config.parameters.window.from)", "\(run.config.parameters.window.to)"),
+      dataYears: years.min().map { ($0, years.max()!) }, synthetic: try isSynthetic(run))
     let report = renderReport(
       tables: tables, parameters: run.config.effectiveSettings.map { ($0.name, $0.value) },
-      inputs: try run.inputFiles().map { ($0.name, $0.entry.bytes, $0.entry.sha256) })
+      inputs: try run.inputFiles().map { ($0.name, $0.entry.bytes, $0.entry.sha256) }, provenance: provenance)
     try AtomicFile.write(report, to: folder + "/report.html")
   }
 
@@ -70,5 +76,13 @@ struct PublishJob: StageJob {
       else { return "published \(name) is missing or was changed" }
     }
     return nil
+  }
+
+  /// Whether every input lies beside a `synth_counts.json`: the marker `regpipe synth`
+  /// writes with its registers, so the report can say the data is invented.
+  private func isSynthetic(_ run: PipelineRun) throws -> Bool {
+    let folders = Set(try run.config.sources.flatMap { try $0.resolveFiles(relativeTo: run.config.directory) }
+      .map { ($0 as NSString).deletingLastPathComponent })
+    return !folders.isEmpty && folders.allSatisfy { FileManager.default.fileExists(atPath: $0 + "/synth_counts.json") }
   }
 }

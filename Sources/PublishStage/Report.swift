@@ -4,7 +4,8 @@
 /// never as a number. Pipeline parameters and the input files come last. Every text
 /// taken from the tables, parameters or inputs is escaped.
 public func renderReport(
-  tables: [Table], parameters: [(String, String)], inputs: [(path: String, bytes: Int, sha256: String)]
+  tables: [Table], parameters: [(String, String)], inputs: [(path: String, bytes: Int, sha256: String)],
+  provenance: ReportProvenance? = nil
 ) -> String {
   let byName = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
   var sections: [String] = []
@@ -42,10 +43,13 @@ public func renderReport(
     td.suppressed { color: #666; font-style: italic; background: repeating-linear-gradient(45deg, #fff, #fff 4px, #eee 4px, #eee 8px); }
     td.empty { color: #999; text-align: center; }
     table.settings th { text-align: left; font-weight: normal; font-family: ui-monospace, monospace; }
+    p.provenance { color: #444; }
+    p.synthetic { border: 3px solid #b00; color: #b00; font-weight: bold; padding: 0.5em; }
     </style>
     </head>
     <body>
     <h1>regpipe tables</h1>
+    \(provenance.map { $0.html(inputCount: inputs.count) } ?? "")
     <p>Aggregated, disclosure-controlled tables (SPEC 9). Cells marked <em>suppressed</em> are withheld by disclosure control; <em>–</em> marks a share or mean whose denominator is 0.</p>
     \(sections.joined(separator: "\n"))
     </body>
@@ -176,4 +180,44 @@ private func share(_ table: Table, _ row: Int, _ column: String) -> BarChart.Val
   guard !table.suppressed[row][index] else { return .suppressed }
   guard case .ratio(let numerator, let denominator) = table.rows[row][index] else { return .empty }
   return .share(Double(numerator) / Double(denominator), text: roundedDecimal(numerator * 100, denominator, places: 1) + " %")
+}
+
+/// What the tables come from, for the top of the report: no timestamps, so reruns on the
+/// same inputs give the same bytes.
+public struct ReportProvenance: Sendable {
+  public var pipeline: String
+  public var programVersion: String
+  public var specVersion: String
+  public var window: (from: String, to: String)
+  /// The first and last calendar year the stays sources' stays touch.
+  public var dataYears: (first: Int, last: Int)?
+  /// The inputs were written by `regpipe synth`.
+  public var synthetic: Bool
+
+  public init(
+    pipeline: String, programVersion: String, specVersion: String, window: (from: String, to: String),
+    dataYears: (first: Int, last: Int)?, synthetic: Bool
+  ) {
+    self.pipeline = pipeline
+    self.programVersion = programVersion
+    self.specVersion = specVersion
+    self.window = window
+    self.dataYears = dataYears
+    self.synthetic = synthetic
+  }
+
+  func html(inputCount: Int) -> String {
+    let data = dataYears.map { " · stays data \($0.first)–\($0.last)" } ?? ""
+    var lines = [
+      "<p class=\"provenance\">Pipeline <b>\(HTML.escape(pipeline))</b> · regpipe \(HTML.escape(programVersion)) · "
+        + "SPEC v\(HTML.escape(specVersion)) · window \(window.from) – \(window.to)\(data) · \(inputCount) input "
+        + "file\(inputCount == 1 ? "" : "s") (listed at the end)</p>"
+    ]
+    if synthetic {
+      lines.append(
+        "<p class=\"synthetic\">SYNTHETIC DATA: written by regpipe synth — invented persons and events, not register "
+          + "data. These figures show that the pipeline works; they say nothing about homelessness in Denmark.</p>")
+    }
+    return lines.joined(separator: "\n")
+  }
 }

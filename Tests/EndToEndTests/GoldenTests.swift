@@ -39,7 +39,8 @@ final class GoldenTests: EndToEndCase {
 
   func testEdgeFixtureMatchesHandWorkedTables() throws {
     try checkGolden(
-      pipeline: "Fixtures/edge/pipeline.yaml", name: "edge", expected: "Fixtures/edge/expected", warnings: Self.edgeWarning)
+      pipeline: "Fixtures/edge/pipeline.yaml", name: "edge", expected: "Fixtures/edge/expected",
+      warnings: Self.edgeWarning)
   }
 
   func testEdgeFixtureWithMinCellMatchesHandWorkedTables() throws {
@@ -65,6 +66,23 @@ final class GoldenTests: EndToEndCase {
     XCTAssertEqual(try files(under: "\(output)/edge/tables"), tables.map { $0 + ".csv" })
     XCTAssertEqual(
       try files(under: "\(output)/demo/tables"), tables.flatMap { [$0 + ".csv", $0 + ".json"] }.sorted())
+  }
+
+  /// The demo's data was written by synth (its folder holds synth's marker): the report
+  /// says so at the top; the hand-made edge fixture's report has no such banner.
+  func testTheReportNamesItsProvenanceAndMarksSyntheticData() throws {
+    let output = folder("out")
+    try run("Pipelines/demo.yaml", output: output)
+    try run("Fixtures/edge/pipeline.yaml", output: output)
+    let demo = try String(contentsOfFile: output + "/demo/report.html", encoding: .utf8)
+    XCTAssertTrue(
+      demo.contains(
+        "<p class=\"provenance\">Pipeline <b>demo</b> · regpipe 0.2.1 · SPEC v2 · window 2017-01-01 – 2023-12-31 · "
+          + "stays data 2013–2023 · 14 input files (listed at the end)</p>"))
+    XCTAssertTrue(demo.contains("<p class=\"synthetic\">SYNTHETIC DATA"))
+    let edge = try String(contentsOfFile: output + "/edge/report.html", encoding: .utf8)
+    XCTAssertTrue(edge.contains("<p class=\"provenance\">Pipeline <b>edge</b>"))
+    XCTAssertFalse(edge.contains("<p class=\"synthetic\">"))
   }
 
   /// A diff that finds differences exits 1 and lists them.

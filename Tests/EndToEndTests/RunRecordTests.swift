@@ -198,7 +198,7 @@ final class RunRecordTests: EndToEndCase {
   func testVersionNamesProgramAndSpec() throws {
     let result = try Regpipe.run(["--version"])
     XCTAssertEqual(result.status, 0)
-    XCTAssertEqual(result.stdout, "regpipe 0.2.0 (SPEC v2)\n")
+    XCTAssertEqual(result.stdout, "regpipe 0.2.1 (SPEC v2)\n")
   }
 
   func testUnknownSubcommandIsAUsageError() throws {

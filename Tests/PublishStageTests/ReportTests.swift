@@ -52,6 +52,26 @@ final class ReportTests: XCTestCase {
     XCTAssertEqual(partial.components(separatedBy: "Not drawn: a table is missing.").count - 1, 4)
   }
 
+  /// The top says what the tables come from, and a SYNTHETIC banner when synth made the
+  /// data; without provenance (a library caller) there is neither.
+  func testProvenanceAndSyntheticBanner() throws {
+    func render(synthetic: Bool) throws -> String {
+      renderReport(
+        tables: try Fixtures.tables(), parameters: [], inputs: [("a.csv", 1, "ab"), ("b.csv", 2, "cd")],
+        provenance: ReportProvenance(
+          pipeline: "demo", programVersion: "9.9.9", specVersion: "2", window: ("2017-01-01", "2023-12-31"),
+          dataYears: (2013, 2023), synthetic: synthetic))
+    }
+    let html = try render(synthetic: true)
+    XCTAssertTrue(
+      html.contains(
+        "<p class=\"provenance\">Pipeline <b>demo</b> · regpipe 9.9.9 · SPEC v2 · window 2017-01-01 – 2023-12-31 · "
+          + "stays data 2013–2023 · 2 input files (listed at the end)</p>"), html)
+    XCTAssertTrue(html.contains("<p class=\"synthetic\">SYNTHETIC DATA: written by regpipe synth"))
+    XCTAssertFalse(try render(synthetic: false).contains("<p class=\"synthetic\">"))
+    XCTAssertFalse(try report().contains("<p class=\"provenance\">"))
+  }
+
   func testTheReportIsDeterministic() throws {
     XCTAssertEqual(try report(), try report())
   }
