@@ -1,3 +1,4 @@
+import PipelineCore
 import RegisterModel
 
 /// What one file yields: its records, its accounting and its rejected rows.
@@ -15,6 +16,9 @@ struct FileBatch: Sendable {
   var delimiter: UInt8?
   /// The person_id field's index in the file's rows (rejects name it for `inspect`).
   var personField: Int?
+  /// The date columns' header names and indices, to diagnose a source whose every row is
+  /// rejected for one unparsable date.
+  var dateFields: [CanonicalColumn: (name: String, index: Int)] = [:]
 
   init(report: FileReport) { self.report = report }
 }

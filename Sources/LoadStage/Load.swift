@@ -107,7 +107,7 @@ public func load(
     if read > 0, Double(rejected) / Double(read) > parameters.maxRejectShare {
       throw RunErrorMessage(
         "source \(source.name): \(rejected) of \(read) rows rejected (\(percent(rejected, read))), more than max_reject_share \(percent(parameters.maxRejectShare)); the rejected rows and their reasons are in \(rejectsPath)"
-      )
+          + dateDiagnosis(batches, source: source, rejected: sourceReport.rejected))
     }
   }
   return LoadOutput(stays: stays, persons: persons, events: events, serviceNames: serviceNames, sources: reports)
@@ -115,3 +115,27 @@ public func load(
 
 private func percent(_ part: Int, _ whole: Int) -> String { percent(Double(part) / Double(whole)) }
 private func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
+
+/// When nine in ten rejections of a source or more are one unparsable date that another
+/// date format reads: the column, the shape of its first rejected value (digits as `9`,
+/// letters as `A`: a shape, never a value, so nothing of a row is printed) and the
+/// formats that read it.
+private func dateDiagnosis(_ batches: [FileBatch], source: SourceConfig, rejected: [String: Int]) -> String {
+  let reasons: [(RejectReason, CanonicalColumn)] = [
+    (.unparsableStart, .start), (.unparsableEnd, .end), (.unparsableBirthDate, .birthDate),
+  ]
+  let total = rejected.values.reduce(0, +)
+  guard let (reason, column) = reasons.first(where: { 10 * (rejected[$0.0.rawValue] ?? 0) >= 9 * total }),
+    let batch = batches.first(where: { $0.rejects.contains { $0.reason == reason } }),
+    let field = batch.dateFields[column],
+    let value = batch.rejects.first(where: { $0.reason == reason })?.fields.dropFirst(field.index).first
+  else { return "" }
+  var detector = DateFormatDetector(column: field.name)
+  detector.add(value)
+  let shape = String(value.map { $0.isNumber ? "9" : $0.isLetter ? "A" : $0 })
+  // Only a format mismatch is diagnosed; impossible dates (31FEB2019) are the data's.
+  guard !detector.candidates.isEmpty, !detector.candidates.contains(source.dateFormat) else { return "" }
+  let guess = "it reads as date_format \(detector.candidates.map(\.rawValue).joined(separator: " or "))"
+  return "; \(rejected[reason.rawValue]!) of them for '\(reason.rawValue)': column \(field.name) holds values shaped "
+    + "\(shape) (\(guess)), and the source's date_format is \(source.dateFormat.rawValue)"
+}

@@ -27,6 +27,7 @@ struct SourceFileReader: Sendable {
     var reportedBytes = 0
     let personIndex = columns[.personID]!
     batch.personField = personIndex
+    for (column, index) in columns.dateColumns { batch.dateFields[column] = (reader.header[index], index) }
     // Counted here and put in the report's dictionaries at the end: most rows of a
     // national register are filtered, and a String-keyed dictionary update per row cost
     // more than parsing the row.

@@ -147,6 +147,18 @@ final class HardErrorTests: XCTestCase {
         + "pipeline file)")
   }
 
+  /// A wrong date_format rejects every row: the message names the column, the shape of
+  /// its values (never a value) and the format that reads them.
+  func testAWrongDateFormatIsDiagnosed() throws {
+    try workspace.write("PNR,INST,START\n0101010001,A,14MAR2019\n0101010002,A,15MAR2019\n", to: "stays.csv")
+    let message = loadError([stays("[stays.csv]")], parameters: ["max_reject_share: 0.5"])
+    XCTAssertTrue(
+      message.hasSuffix(
+        "; 2 of them for 'unparsable start': column START holds values shaped 99AAA9999 (it reads as date_format "
+          + "sas), and the source's date_format is iso"), message)
+    XCTAssertFalse(message.contains("14MAR2019"))
+  }
+
   func testAMisspeltColumnGetsADidYouMean() throws {
     let path = try workspace.write("PNR,INST,START\n0101010001,A,2019-01-01\n", to: "stays.csv")
     let config = try workspace.config([
