@@ -67,7 +67,8 @@ let package = Package(
     .executableTarget(
       name: "regpipe",
       dependencies: [
-        "PipelineRunner", "RegisterIO", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "PipelineRunner", "PipelineCore", "LoadStage", "PublishStage", "RegisterIO", "Synth",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // Seeded generator and fuzz runner shared by the test targets.

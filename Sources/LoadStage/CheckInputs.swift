@@ -7,6 +7,8 @@ import RegisterIO
 public func checkInputs(config: PipelineConfig) throws -> [String] {
   var checked: [String] = []
   var problems: [String] = []
+  // Exit 2 only when every problem is the pipeline file's (files or columns it names).
+  var allConfiguration = true
   for source in config.sources {
     let files: [String]
     do {
@@ -24,6 +26,7 @@ public func checkInputs(config: PipelineConfig) throws -> [String] {
         _ = try ColumnMap(source: source, header: reader.header, path: path)
         checked.append(path)
       } catch {
+        if (error as? RunErrorMessage)?.isConfiguration != true { allConfiguration = false }
         let text = "\(error)"
         let problem = text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text
         if let same = sourceProblems.firstIndex(where: { $0.problem == problem }) {
@@ -38,6 +41,8 @@ public func checkInputs(config: PipelineConfig) throws -> [String] {
       problems.append("\(path)\(others): \(problem)")
     }
   }
-  guard problems.isEmpty else { throw RunErrorMessage(problems.joined(separator: "\n")) }
+  guard problems.isEmpty else {
+    throw RunErrorMessage(problems.joined(separator: "\n"), isConfiguration: allConfiguration)
+  }
   return checked
 }

@@ -21,7 +21,8 @@ struct ColumnMap {
         throw RunErrorMessage(
           "\(path): column '\(name)' for \(column.rawValue) not found; \(Self.describe(header))"
             + Self.hint(
-              for: name, in: header.filter { !source.columns.values.contains($0) }, delimiter: source.delimiter))
+              for: name, in: header.filter { !source.columns.values.contains($0) }, delimiter: source.delimiter),
+          isConfiguration: true)
       }
       indices[Self.slot(column)] = index
     }
@@ -79,10 +80,15 @@ struct ColumnMap {
   }
 }
 
-/// A load error that stops the run (exit code 1): it names the file and, where there is
-/// one, the line, and never holds a field value.
+/// A load error that stops the run: it names the file and, where there is one, the line,
+/// and never holds a field value. Exit code 2 when the pipeline file is what needs a
+/// change (a column it names is not in the file), else 1.
 public struct RunErrorMessage: Error, CustomStringConvertible, Sendable {
   public let message: String
-  public init(_ message: String) { self.message = message }
+  public let isConfiguration: Bool
+  public init(_ message: String, isConfiguration: Bool = false) {
+    self.message = message
+    self.isConfiguration = isConfiguration
+  }
   public var description: String { message }
 }

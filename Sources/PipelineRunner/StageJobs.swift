@@ -45,7 +45,7 @@ struct LoadJob: StageJob {
       output = try LoadStage.load(
         config: run.config, rejectsFolder: run.paths.rejects, jobs: run.options.jobs, progress: run.progress)
     } catch let error as RunErrorMessage {
-      throw RunError(error.message)
+      throw RunError(error.message, isConfiguration: error.isConfiguration)
     }
     // File reports name files as the stamps and manifest do, so the result does not
     // depend on the current directory.

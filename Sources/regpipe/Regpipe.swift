@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoadStage
 import PipelineCore
 import PipelineRunner
 
@@ -37,6 +38,10 @@ struct Regpipe: ParsableCommand {
     } catch let error as ConfigurationError {
       fail("\(error)", code: 2)
     } catch let error as MissingFilesError {
+      fail("\(error)", code: 2)
+    } catch let error as RunError where error.isConfiguration {
+      fail("\(error)", code: 2)
+    } catch let error as RunErrorMessage where error.isConfiguration {
       fail("\(error)", code: 2)
     } catch let error as PlausibilityError {
       fail("\(error)", code: error.isConfiguration ? 2 : 1)

@@ -112,10 +112,11 @@ final class ConfigurationTests: EndToEndCase {
       nightly.stdout, "Pipelines/nightly.yaml: valid; 7 sources, 14 input files with the configured columns\n")
   }
 
+  /// A column the pipeline names but the file lacks is a configuration error (exit 2).
   func testValidateNamesFileColumnAndHeadersOfAMissingColumn() throws {
     let pipeline = try pipelineCopy(of: edge, named: "edge.yaml", [("start: DATO", "start: DATUM")])
     let result = try Regpipe.run(["validate", pipeline], in: temporary)
-    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(result.status, 2)
     XCTAssertEqual(result.stdout, "")
     let file = packageRoot.appendingPathComponent("Fixtures/edge").path + "/sel85.csv"
     XCTAssertEqual(
@@ -125,7 +126,7 @@ final class ConfigurationTests: EndToEndCase {
 
     // run stops the same way, before writing any result.
     let output = folder("out")
-    let run = try run(pipeline, output: output, status: 1)
+    let run = try run(pipeline, output: output, status: 2)
     XCTAssertTrue(run.stderr.contains("column 'DATUM' for start not found; headers found: PNR, DATO"), run.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/edge/tables"))
   }
