@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of regpipe SPEC v1, sections 1-9.
+"""Independent reference implementation of regpipe SPEC (v2 for disclosure control,
+sections 9.1-9.2, in reference_disclosure.py beside this file), sections 1-9.
 
 Usage:  python3 scripts/reference.py PIPELINE.yaml OUTDIR [--municipalities PATH]
                                     [--secondary spec|greedy|v1]
