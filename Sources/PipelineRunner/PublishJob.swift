@@ -81,8 +81,7 @@ struct PublishJob: StageJob {
   /// Whether every input lies beside a `synth_counts.json`: the marker `regpipe synth`
   /// writes with its registers, so the report can say the data is invented.
   private func isSynthetic(_ run: PipelineRun) throws -> Bool {
-    let folders = Set(try run.config.sources.flatMap { try $0.resolveFiles(relativeTo: run.config.directory) }
-      .map { ($0 as NSString).deletingLastPathComponent })
+    let folders = Set(try run.inputFiles().map { ($0.path as NSString).deletingLastPathComponent })
     return !folders.isEmpty && folders.allSatisfy { FileManager.default.fileExists(atPath: $0 + "/synth_counts.json") }
   }
 }

@@ -79,7 +79,8 @@ final class AuditCommandTests: EndToEndCase {
       toFile: bad + "/typology.csv", atomically: true, encoding: .utf8)
     let result = try Regpipe.run(["audit", bad])
     XCTAssertEqual(result.status, 2)
-    XCTAssertEqual(result.stderr, "regpipe: \(bad)/typology.csv: line 2, column persons: 'many' is not a count\n")
+    XCTAssertEqual(
+      result.stderr, "regpipe: \(bad)/typology.csv: line 2, column persons: not a count (a whole number ≥ 0)\n")
 
     let csvOnly = folder("csv-only")
     try FileManager.default.copyItem(atPath: "Fixtures/edge/expected-mincell", toPath: csvOnly)

@@ -41,7 +41,9 @@ extension DisclosureAudit {
       FileManager.default.fileExists(atPath: $0)
     }
     let manifest = manifestPath.flatMap { path in
-      FileManager.default.contents(atPath: path).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+      FileManager.default.contents(atPath: path).flatMap {
+        try? JSONSerialization.jsonObject(with: $0) as? [String: Any]
+      }
     }
     let threshold =
       minCell ?? manifest?["min_cell"] as? Int ?? json.lazy.compactMap { $0.1["min_cell"] as? Int }.first ?? 5
@@ -135,7 +137,8 @@ private func readPublishedTable(_ path: String, name: String) throws -> Table {
       case .count where suppressed.contains(column.name) || field.isEmpty: cells.append(.empty)
       case .count:
         guard let value = Int(field), value >= 0 else {
-          throw AuditInputError("\(path): line \(line + 2), column \(column.name): '\(field)' is not a count")
+          // The value is not shown: a hand-edited table could hold anything, a person id too.
+          throw AuditInputError("\(path): line \(line + 2), column \(column.name): not a count (a whole number ≥ 0)")
         }
         cells.append(.int(value))
       case .text, .year: cells.append(.text(field))

@@ -143,23 +143,20 @@ package struct IntruderModel {
 
   /// A relation of the component whose published terms alone already break it.
   private func firstBroken(in component: [Int]) -> CountRelation? {
-    for cell in component {
-      for r in relationsOf[cell] where terms[r].allSatisfy({ !hidden[$0.cell] }) {
-        let sum = terms[r].reduce(0) { $0 + $1.coefficient * values[$1.cell]! }
-        if relations[r].kind == .equal ? sum != 0 : sum > 0 { return relations[r] }
-      }
-    }
-    return nil
+    component.lazy.flatMap { self.relationsOf[$0] }.first(where: isBroken).map { relations[$0] }
   }
 
   /// The relations whose cells are all published but do not hold: the published
   /// figures contradict each other (a hand-edited folder, or a stage bug in publish).
   package func brokenRelations() -> [CountRelation] {
-    relations.indices.filter { r in
-      guard terms[r].allSatisfy({ !hidden[$0.cell] }) else { return false }
-      let sum = terms[r].reduce(0) { $0 + $1.coefficient * values[$1.cell]! }
-      return relations[r].kind == .equal ? sum != 0 : sum > 0
-    }.map { relations[$0] }
+    relations.indices.filter(isBroken).map { relations[$0] }
+  }
+
+  /// Whether relation `r` has only published cells and they do not satisfy it.
+  private func isBroken(_ r: Int) -> Bool {
+    guard terms[r].allSatisfy({ !hidden[$0.cell] }) else { return false }
+    let sum = terms[r].reduce(0) { $0 + $1.coefficient * values[$1.cell]! }
+    return relations[r].kind == .equal ? sum != 0 : sum > 0
   }
 }
 
@@ -170,8 +167,10 @@ package struct ProvableInterval: Hashable, Sendable {
   package let upper: Double?
 
   /// Safe when the intruder cannot show the count is below `minCell`.
-  package func isSafe(minCell: Int) -> Bool {
-    guard let upper else { return true }
-    return upper >= Double(minCell) - IntruderModel.tolerance
+  package func isSafe(minCell: Int) -> Bool { Self.reaches(upper, minCell: minCell) }
+
+  /// Whether an upper bound (nil: none) reaches `minCell`, within the LP tolerance.
+  static func reaches(_ upper: Double?, minCell: Int) -> Bool {
+    upper.map { $0 >= Double(minCell) - IntruderModel.tolerance } ?? true
   }
 }

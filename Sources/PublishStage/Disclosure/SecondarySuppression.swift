@@ -16,8 +16,7 @@
 ///    values, then the later cell first): publish the cell again, and keep it published
 ///    when every suppressed cell that shared its group stays safe.
 package func suppressSecondary(_ model: inout IntruderModel, minCell: Int) throws(IntruderModel.Contradiction) {
-  let limit = Double(minCell) - IntruderModel.tolerance
-  func reaches(_ bound: Double?) -> Bool { bound.map { $0 >= limit } ?? true }
+  func reaches(_ bound: Double?) -> Bool { ProvableInterval.reaches(bound, minCell: minCell) }
   var extra: [Int] = []
   for cell in model.suppressedCells {
     while case let bound = try model.upperBound(of: cell), !reaches(bound) {
