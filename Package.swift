@@ -32,7 +32,7 @@ let package = Package(
     .target(name: "CShims"),
 
     // Canonical records, day numbers, parameters and the aggregate figures stages hand on.
-    .target(name: "RegisterModel"),
+    .target(name: "RegisterModel", resources: [.copy("Resources/municipalities.csv")]),
     // gzip, delimited text, encodings, dates, person ids, atomic files.
     .target(name: "RegisterIO", dependencies: ["CZlib", "CShims", "RegisterModel"]),
     // Pipeline files, hashing, stage stamps and run records.
@@ -48,9 +48,8 @@ let package = Package(
     .target(name: "DedupStage", dependencies: ["RegisterModel"]),
     .target(name: "ClassifyStage", dependencies: ["RegisterModel"]),
     .target(name: "RepeatUseStage", dependencies: ["RegisterModel"]),
-    .target(
-      name: "WelfareUseStage", dependencies: ["RegisterModel"],
-      resources: [.copy("Resources/municipalities.csv")]),
+    .target(name: "WelfareUseStage", dependencies: ["RegisterModel"]),
+    .target(name: "TransitionsStage", dependencies: ["RegisterModel"]),
     .target(name: "PublishStage", dependencies: ["RegisterModel", "RegisterIO", "CClp"]),
 
     // Synthetic DST-style registers.
@@ -61,7 +60,7 @@ let package = Package(
       name: "PipelineRunner",
       dependencies: [
         "RegisterModel", "RegisterIO", "PipelineCore", "LoadStage", "DedupStage",
-        "ClassifyStage", "RepeatUseStage", "WelfareUseStage", "PublishStage", "Synth",
+        "ClassifyStage", "RepeatUseStage", "WelfareUseStage", "TransitionsStage", "PublishStage", "Synth",
       ]),
 
     .executableTarget(
@@ -82,6 +81,7 @@ let package = Package(
     .testTarget(name: "ClassifyStageTests", dependencies: ["ClassifyStage", "TestSupport"]),
     .testTarget(name: "RepeatUseStageTests", dependencies: ["RepeatUseStage", "TestSupport"]),
     .testTarget(name: "WelfareUseStageTests", dependencies: ["WelfareUseStage", "TestSupport"]),
+    .testTarget(name: "TransitionsStageTests", dependencies: ["TransitionsStage", "TestSupport"]),
     .testTarget(name: "PublishStageTests", dependencies: ["PublishStage"]),
     .testTarget(name: "SynthTests", dependencies: ["Synth", "RegisterIO"]),
     .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCore", "PublishStage", "Synth"]),

@@ -111,7 +111,7 @@ import reference_disclosure  # noqa: E402  (the SPEC 9.2 audit, beside this file
 
 SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_MUNICIPALITIES = os.path.normpath(
-    os.path.join(SCRIPT_DIR, "..", "Sources", "WelfareUseStage", "Resources", "municipalities.csv"))
+    os.path.join(SCRIPT_DIR, "..", "Sources", "RegisterModel", "Resources", "municipalities.csv"))
 
 GROUPS = ["short", "episodic", "long"]
 AGE_BANDS = ["<18", "18-29", "30-39", "40-49", "50-59", "60+", "unknown"]
@@ -156,6 +156,7 @@ def load_config(path):
         "bins": [int(x) for x in p.get("repeat_bins", [1, 2, 5])],
         "lookback": int(p.get("lookback_years", 2)),
         "horizons": [int(x) for x in p.get("return_horizons", [180, 365, 730])],
+        "transition_horizons": [int(x) for x in p.get("transition_horizons", [30, 90, 365])],
         "planned": [str(x).strip() for x in p.get("planned_exit_codes", ["1"])],
         "max_reject_share": Fraction(str(p.get("max_reject_share", 0.01))),
         "indicators": p.get("indicators") or {},
@@ -171,6 +172,13 @@ def load_municipalities(path):
         for r in csv.DictReader(f):
             m[r["municipality_code"].strip()] = (int(r["region_code"]), r["region_name"].strip())
     return m
+
+
+def load_municipality_names(path):
+    """SPEC 9 typology_by_municipality: [(code, name)] in numeric code order."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = [(r["municipality_code"].strip(), r["municipality_name"].strip()) for r in csv.DictReader(f)]
+    return sorted(rows, key=lambda r: int(r[0]))
 
 
 # ---------------------------------------------------------------- SPEC 2: reading
@@ -759,7 +767,7 @@ COUNT_COLS = {"persons", "stays", "completed_stays", "over_90", "over_120", "pla
 
 
 def is_count_col(c):
-    return c in COUNT_COLS or c.startswith("returns_")
+    return c in COUNT_COLS or c.startswith("returns_") or c.startswith("within_")
 
 
 def primary_suppression(t, min_cell):
@@ -889,6 +897,11 @@ def run(pipeline_path, outdir, muni_path=None, secondary="spec"):
     tables["welfare_use"] = table_welfare(typ, group_of, services, conf)
     tables["typology_by_region"] = table_region(typ, group_of, persons, muni)
     tables["typology_by_sex_age"] = table_sex_age(typ, group_of, persons, conf)
+    tables["stay_thresholds_quarterly"] = table_stay_thresholds_quarterly(stays, years, conf)
+    tables["yearly_users_by_sex_age"] = table_yearly_users_by_sex_age(by_person, persons, years)
+    tables["typology_by_municipality"] = table_municipality(
+        typ, group_of, persons, load_municipality_names(muni_path))
+    tables["transitions"] = table_transitions(episodes, services, years, conf)
 
     disclosure(tables, conf["min_cell"], reference_disclosure.indicators_of(conf["indicators"]), secondary)
     os.makedirs(outdir, exist_ok=True)
@@ -1106,6 +1119,91 @@ def table_sex_age(typ, group_of, persons, conf):
     return t
 
 
+def thresholds_row(c, conf):
+    """The counts and shares of one stay_thresholds row over the completed stays c."""
+    n = len(c)
+    o90 = sum(1 for s in c if stay_night_count(s) > 90)
+    o120 = sum(1 for s in c if stay_night_count(s) > 120)
+    pl = sum(1 for s in c if s.get("exit_reason") is not None and s["exit_reason"].strip() in conf["planned"])
+    return dict(completed_stays=n, over_90=o90, share_over_90=(o90, n, 4), over_120=o120,
+                share_over_120=(o120, n, 4), planned_exits=pl, share_planned=(pl, n, 4))
+
+
+def table_stay_thresholds_quarterly(stays, years, conf):
+    """SPEC 9 stay_thresholds_quarterly: by quarter of the check-out date."""
+    t = Table("stay_thresholds_quarterly", ["quarter", "completed_stays", "over_90", "share_over_90",
+                                            "over_120", "share_over_120", "planned_exits", "share_planned"])
+    comp = completed_by_year(stays, years)
+    for y in years:
+        for q in (1, 2, 3, 4):
+            c = [s for s in comp[y] if (s["end"].month - 1) // 3 + 1 == q]
+            t.add(quarter=f"{y}-Q{q}", **thresholds_row(c, conf))
+    return t
+
+
+def table_yearly_users_by_sex_age(by_person, persons, years):
+    """SPEC 9 yearly_users_by_sex_age: users of each year by sex and age on 31 December."""
+    t = Table("yearly_users_by_sex_age", ["year", "sex", "age_band", "users", "share"])
+    for y in years:
+        users = [p for p, ss in by_person.items() if year_nights(ss, y)]
+        dec31 = dt.date(y, 12, 31)
+        sex = {p: (persons.get(p) or {}).get("sex") or "unknown" for p in users}
+        band = {p: age_band(age_on((persons.get(p) or {}).get("birth_date"), dec31)) for p in users}
+        for sx in SEXES + ["total"]:
+            in_sex = [p for p in users if sx == "total" or sex[p] == sx]
+            for b in AGE_BANDS + ["total"]:
+                n = sum(1 for p in in_sex if b == "total" or band[p] == b)
+                t.add(year=y, sex=sx, age_band=b, users=n, share=(n, len(in_sex), 4))
+    return t
+
+
+def table_municipality(typ, group_of, persons, names):
+    """SPEC 9 typology_by_municipality: every municipality in code order, unknown, total."""
+    t = Table("typology_by_municipality", ["municipality", "municipality_name", "group", "persons", "share"])
+    known = {code for code, _ in names}
+    home = {}
+    for p in typ:
+        code = (persons.get(p) or {}).get("municipality")
+        home[p] = code if code in known else "unknown"
+    for code, name in names + [("unknown", ""), ("total", "")]:
+        inm = [p for p in typ if code == "total" or home[p] == code]
+        for g in GROUPS + ["total"]:
+            n = sum(1 for p in inm if g == "total" or group_of[p] == g)
+            t.add(municipality=code, municipality_name=name, group=g, persons=n, share=(n, len(inm), 4))
+    return t
+
+
+def table_transitions(episodes, services, years, conf):
+    """SPEC 8a/9 transitions: exits (uncensored episodes) followed by an event overlapping
+    [end, end + h], per service in source order, then any service."""
+    hs = conf["transition_horizons"]
+    cols = (["year", "service", "exits"] + [f"within_{h}" for h in hs] + [f"share_{h}" for h in hs]
+            + ["follow_up_complete"])
+    t = Table("transitions", cols)
+    events = {name: defaultdict(list) for name in services}
+    for name, evs in services.items():
+        for e in evs:
+            events[name][e["person_id"]].append((e["start"], e["end"]))
+
+    def followed(p, end, h, names):
+        last = end + dt.timedelta(days=h)
+        return any(start <= last and stop >= end for n in names for start, stop in events[n].get(p, []))
+
+    for y in years:
+        exits = [(p, ep["end"]) for p, eps in episodes.items() for ep in eps
+                 if not ep["censored"] and ep["end"].year == y]
+        complete = dt.date(y, 12, 31) + dt.timedelta(days=hs[-1]) <= conf["censor"]
+        for name in list(services) + ["any"]:
+            names = list(services) if name == "any" else [name]
+            row = {"year": y, "service": name, "exits": len(exits), "follow_up_complete": complete}
+            for h in hs:
+                n = sum(1 for p, end in exits if followed(p, end, h, names))
+                row[f"within_{h}"] = n
+                row[f"share_{h}"] = (n, len(exits), 4)
+            t.add(**row)
+    return t
+
+
 def disclosure(tables, min_cell, indicators, secondary="spec"):
     """SPEC 9.1: primary, secondary, then derived figures. `secondary` is regpipe's
     documented algorithm (`spec`, reference_disclosure.py), or for BENCHMARKS.md the
@@ -1227,6 +1325,31 @@ def derived_suppression(tables):
     for i, r in enumerate(t.rows):
         if sup(t, i, "persons") or sup(t, totals[(r["sex"], r["age_band"])], "persons"):
             r["_sup"].add("share")
+
+    t = tables["stay_thresholds_quarterly"]
+    for i, r in enumerate(t.rows):
+        for c, s in (("over_90", "share_over_90"), ("over_120", "share_over_120"),
+                     ("planned_exits", "share_planned")):
+            if sup(t, i, c) or sup(t, i, "completed_stays"):
+                r["_sup"].add(s)
+
+    t = tables["yearly_users_by_sex_age"]
+    totals = {(r["year"], r["sex"]): i for i, r in enumerate(t.rows) if r["age_band"] == "total"}
+    for i, r in enumerate(t.rows):
+        if sup(t, i, "users") or sup(t, totals[(r["year"], r["sex"])], "users"):
+            r["_sup"].add("share")
+
+    t = tables["typology_by_municipality"]
+    totals = {r["municipality"]: i for i, r in enumerate(t.rows) if r["group"] == "total"}
+    for i, r in enumerate(t.rows):
+        if sup(t, i, "persons") or sup(t, totals[r["municipality"]], "persons"):
+            r["_sup"].add("share")
+
+    t = tables["transitions"]
+    for i, r in enumerate(t.rows):
+        for c in t.columns:
+            if c.startswith("within_") and (sup(t, i, c) or sup(t, i, "exits")):
+                r["_sup"].add("share_" + c[len("within_"):])
 
 
 def fmt_value(v):

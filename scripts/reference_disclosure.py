@@ -23,10 +23,21 @@ from scipy.optimize import linprog
 GROUPS = ["short", "episodic", "long"]
 TOL = 1e-6
 ORDER = ["typology", "stay_duration", "stay_thresholds", "yearly_users", "repeat_use", "returns",
-         "welfare_use", "typology_by_region", "typology_by_sex_age"]
+         "welfare_use", "typology_by_region", "typology_by_sex_age", "stay_thresholds_quarterly",
+         "yearly_users_by_sex_age", "typology_by_municipality", "transitions"]
 COUNTS = {"persons", "stays", "completed_stays", "over_90", "over_120", "planned_exits", "users",
           "returning_users", "exits"}
-KEYS = ["group", "year", "band", "bin", "indicator", "region", "sex", "age_band"]
+KEYS = ["group", "year", "band", "bin", "indicator", "region", "sex", "age_band", "quarter", "service",
+        "municipality", "municipality_name"]
+# SPEC's data/municipalities.csv, as the repository carries it (regpipe's bundled copy).
+MUNICIPALITIES = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "RegisterModel", "Resources", "municipalities.csv")
+
+
+def region_of_municipality():
+    """data/municipalities.csv: municipality code -> region name (SPEC 9.2, 11)."""
+    with open(MUNICIPALITIES, encoding="utf-8", newline="") as f:
+        return {r["municipality_code"].strip(): r["region_name"].strip() for r in csv.DictReader(f)}
 
 
 def is_count(column):
@@ -56,6 +67,13 @@ class Relations:
         if r[column] is None and column not in r["_sup"]:
             return None
         return (table, i, column)
+
+    def keys(self, table, columns):
+        """Distinct combinations of the columns' values, in row order."""
+        t = self.tables.get(table)
+        if t is None:
+            return []
+        return list(OrderedDict.fromkeys(tuple(str(r[k]) for k in columns) for r in t.rows))
 
     def labels(self, table, column):
         t = self.tables.get(table)
@@ -92,7 +110,7 @@ def band_low_high(label):
 
 
 def spec_relations(tables, indicators):
-    """Every relation of SPEC 9.2 among the nine v1 tables (1-7, 9, 10, 12, 14)."""
+    """Every relation of SPEC 9.2 (1-15), in the order regpipe declares them."""
     R = Relations(tables)
     c = R.cell
     # 1
@@ -180,6 +198,71 @@ def spec_relations(tables, indicators):
             R.parts_total(4, [p(s, b, g) for s in sexes if s != "total"], p("total", b, g))
         if t in tables and "typology" in tables:
             R.add(10, True, [(c("typology", [g], "persons"), 1), (p("total", "total", g), -1)])
+    # 5, 13 (quarters)
+    t = "stay_thresholds_quarterly"
+    for q in R.labels(t, "quarter"):
+        done = c(t, [q], "completed_stays")
+        R.at_most(5, [(c(t, [q], "over_120"), 1)], [c(t, [q], "over_90")])
+        R.at_most(5, [(c(t, [q], "over_90"), 1)], [done])
+        R.at_most(5, [(c(t, [q], "planned_exits"), 1)], [done])
+    if t in tables:
+        for y in R.labels("stay_thresholds", "year"):
+            for col in ("completed_stays", "over_90", "over_120", "planned_exits"):
+                R.parts_total(13, [c(t, [f"{y}-Q{q}"], col) for q in (1, 2, 3, 4)],
+                              c("stay_thresholds", [y], col))
+    # 4, 14 (users by sex and age)
+    t = "yearly_users_by_sex_age"
+    sexes, ages = R.labels(t, "sex"), R.labels(t, "age_band")
+    u = lambda y, s, b: c(t, [y, s, b], "users")
+    for y in R.labels(t, "year"):
+        for s in sexes:
+            R.parts_total(4, [u(y, s, b) for b in ages if b != "total"], u(y, s, "total"))
+        for b in ages:
+            R.parts_total(4, [u(y, s, b) for s in sexes if s != "total"], u(y, "total", b))
+        if "yearly_users" in tables:
+            R.add(14, True, [(c("yearly_users", [y], "users"), 1), (u(y, "total", "total"), -1)])
+    # 3, 10, 11 (municipality)
+    t = "typology_by_municipality"
+    areas = R.keys(t, ["municipality", "municipality_name"])
+    m = lambda area, g: c(t, list(area) + [g], "persons")
+    for area in areas:
+        R.parts_total(3, [m(area, g) for g in GROUPS], m(area, "total"))
+    total_area = next((a for a in areas if a[0] == "total"), ("total", ""))
+    for g in GROUPS + ["total"]:
+        total = m(total_area, g)
+        R.parts_total(3, [m(a, g) for a in areas if a[0] != "total"], total)
+        if t in tables and "typology" in tables:
+            R.add(10, True, [(c("typology", [g], "persons"), 1), (total, -1)])
+    if t in tables and "typology_by_region" in tables:
+        region = region_of_municipality()
+        for g in GROUPS + ["total"]:
+            for r in R.labels("typology_by_region", "region"):
+                if r == "total":
+                    continue
+                parts = [a for a in areas if (a[0] == "unknown" if r == "unknown" else region.get(a[0]) == r)]
+                R.parts_total(11, [m(a, g) for a in parts], c("typology_by_region", [r, g], "persons"))
+    # 8, 15 (transitions)
+    t = "transitions"
+    within = [k for k in tables[t].columns if k.startswith("within_")] if t in tables else []
+    services = [s for s in R.labels(t, "service") if s != "any"]
+    for y in R.labels(t, "year"):
+        exits = c(t, [y, "any"], "exits")
+        for s in services + ["any"]:
+            cells = [c(t, [y, s], k) for k in within]
+            for a, b in zip(cells, cells[1:]):
+                R.at_most(8, [(a, 1)], [b])
+            if cells:
+                R.at_most(8, [(cells[-1], 1)], [c(t, [y, s], "exits")])
+            if s != "any":
+                R.add(8, True, [(c(t, [y, s], "exits"), 1), (exits, -1)])
+        for k in within:
+            anyc = c(t, [y, "any"], k)
+            per = [c(t, [y, s], k) for s in services]
+            for x in per:
+                R.at_most(8, [(x, 1)], [anyc])
+            R.at_most(8, [(anyc, 1)], per)
+        if "returns" in tables:
+            R.add(15, True, [(exits, 1), (c("returns", [y], "exits"), -1)])
     return R.found
 
 

@@ -4,7 +4,7 @@ import Yams
 extension AnalysisParameters {
   static let keys = [
     "id_format", "episode_gap_days", "typology", "duration_bands", "repeat_bins", "lookback_years",
-    "return_horizons", "planned_exit_codes", "max_reject_share", "indicators",
+    "return_horizons", "transition_horizons", "planned_exit_codes", "max_reject_share", "indicators",
   ]
   static let typologyKeys = ["method", "episodic_min_episodes", "long_min_nights"]
 
@@ -42,6 +42,9 @@ extension AnalysisParameters {
     }
     if let v = fields["return_horizons"].flatMap({ reader.ascending($0, "'return_horizons'\(place)") }) {
       p.returnHorizons = v
+    }
+    if let v = fields["transition_horizons"].flatMap({ reader.ascending($0, "'transition_horizons'\(place)") }) {
+      p.transitionHorizons = v
     }
     if let v = fields["planned_exit_codes"].flatMap({ reader.strings($0, "'planned_exit_codes'\(place)") }) {
       p.plannedExitCodes = v

@@ -6,6 +6,7 @@ public enum StageName: String, CaseIterable, Sendable {
   case load, dedup, classify
   case repeatUse = "repeat_use"
   case welfareUse = "welfare_use"
+  case transitions
   case publish
 }
 
@@ -31,9 +32,9 @@ extension PipelineConfig {
     let p = parameters
     var settings = [
       Setting("pipeline", Render.text(name), [.publish]),
-      Setting("window.from", p.window.from.description, [.classify, .repeatUse, .welfareUse]),
-      Setting("window.to", p.window.to.description, [.classify, .repeatUse, .welfareUse]),
-      Setting("censor_date", p.censorDate.description, [.load, .classify, .repeatUse, .welfareUse]),
+      Setting("window.from", p.window.from.description, [.classify, .repeatUse, .welfareUse, .transitions]),
+      Setting("window.to", p.window.to.description, [.classify, .repeatUse, .welfareUse, .transitions]),
+      Setting("censor_date", p.censorDate.description, [.load, .classify, .repeatUse, .welfareUse, .transitions]),
       Setting("sources", Render.list(sources.map { Render.text($0.name) }), [.load]),
     ]
     for source in sources { settings += source.settings }
@@ -48,6 +49,8 @@ extension PipelineConfig {
       Setting("parameters.repeat_bins", Render.list(p.repeatBins.map(String.init)), [.repeatUse]),
       Setting("parameters.lookback_years", String(p.lookbackYears), [.repeatUse]),
       Setting("parameters.return_horizons", Render.list(p.returnHorizons.map(String.init)), [.repeatUse]),
+      Setting(
+        "parameters.transition_horizons", Render.list(p.transitionHorizons.map(String.init)), [.transitions]),
       Setting("parameters.planned_exit_codes", Render.list(p.plannedExitCodes.map(Render.text)), [.classify]),
       Setting("parameters.max_reject_share", String(p.maxRejectShare), [.load]),
     ]

@@ -21,6 +21,7 @@ final class ArtefactCache {
   var classifyFigures: ClassifyFigures?
   var repeatUse: RepeatUseFigures?
   var welfareUse: WelfareFigures?
+  var transitions: TransitionFigures?
 }
 
 extension PipelineRun {
@@ -73,6 +74,9 @@ extension PipelineRun {
   }
   func welfareUseFigures() throws -> WelfareFigures {
     try cached(\.welfareUse, .welfareUse, "figures.json") { try Artefact.readJSON(WelfareFigures.self, from: $0) }
+  }
+  func transitionFigures() throws -> TransitionFigures {
+    try cached(\.transitions, .transitions, "figures.json") { try Artefact.readJSON(TransitionFigures.self, from: $0) }
   }
 }
 

@@ -8,7 +8,7 @@ import RegisterIO
 /// complete set.
 struct PublishJob: StageJob {
   let name = StageName.publish
-  let upstream = [StageName.classify, .repeatUse, .welfareUse]
+  let upstream = [StageName.classify, .repeatUse, .welfareUse, .transitions]
 
   /// Besides its own settings, the report lists every effective setting and every input
   /// file with its digest, so publish reads them all: otherwise a setting or input that
@@ -26,7 +26,8 @@ struct PublishJob: StageJob {
     let indicators = run.config.parameters.indicators
     let (tables, audit) = try PublishStage.publish(
       typology: classify.typology, stays: classify.stays, repeatUse: try run.repeatUseFigures(),
-      welfare: try run.welfareUseFigures(), indicators: indicators, minCell: minCell)
+      welfare: try run.welfareUseFigures(), transitions: try run.transitionFigures(), indicators: indicators,
+      minCell: minCell)
     try writeTables(
       tables, to: folder + "/tables", pipeline: run.config.name, minCell: minCell, indicators: indicators,
       formats: run.config.publish.formats.compactMap { TableFileFormat(rawValue: $0.rawValue) })

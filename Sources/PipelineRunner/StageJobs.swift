@@ -7,11 +7,14 @@ import PublishStage
 import RegisterIO
 import RegisterModel
 import RepeatUseStage
+import TransitionsStage
 import WelfareUseStage
 
-/// The six stages of SPEC 4–9 as the runner drives them.
+/// The seven stages of SPEC 4–9 as the runner drives them.
 enum StageJobs {
-  static let all: [StageJob] = [LoadJob(), DedupJob(), ClassifyJob(), RepeatUseJob(), WelfareUseJob(), PublishJob()]
+  static let all: [StageJob] = [
+    LoadJob(), DedupJob(), ClassifyJob(), RepeatUseJob(), WelfareUseJob(), TransitionsJob(), PublishJob(),
+  ]
 }
 
 /// The settings a stage reads, as `parameter NAME` reads. Analysis parameters drop their
@@ -109,7 +112,7 @@ struct RepeatUseJob: StageJob {
 
   func run(_ run: PipelineRun, into folder: String) throws {
     let figures = RepeatUseStage.repeatUse(
-      stays: try run.dedupStays(), episodes: try run.episodes(),
+      stays: try run.dedupStays(), episodes: try run.episodes(), persons: try run.dedupPersons(),
       parameters: run.config.parameters)
     try Artefact.writeJSON(figures, to: folder + "/figures.json")
     run.artefacts.repeatUse = figures
@@ -128,5 +131,20 @@ struct WelfareUseJob: StageJob {
       serviceNames: try run.loadMeta().serviceNames, parameters: run.config.parameters)
     try Artefact.writeJSON(figures, to: folder + "/figures.json")
     run.artefacts.welfareUse = figures
+  }
+}
+
+struct TransitionsJob: StageJob {
+  let name = StageName.transitions
+  let upstream = [StageName.load, .classify]
+
+  func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
+
+  func run(_ run: PipelineRun, into folder: String) throws {
+    let figures = TransitionsStage.transitions(
+      episodes: try run.episodes(), events: try run.loadEvents(), serviceNames: try run.loadMeta().serviceNames,
+      parameters: run.config.parameters)
+    try Artefact.writeJSON(figures, to: folder + "/figures.json")
+    run.artefacts.transitions = figures
   }
 }

@@ -2,16 +2,18 @@ import Foundation
 import RegisterIO
 import RegisterModel
 
-/// Builds the nine tables of SPEC 9 from the domain stages' figures, in the SPEC's
+/// Builds the thirteen tables of SPEC 9 from the domain stages' figures, in the SPEC's
 /// order (`typology`, `stay_duration`, `stay_thresholds`, `yearly_users`, `repeat_use`,
-/// `returns`, `welfare_use`, `typology_by_region`, `typology_by_sex_age`), with totals,
+/// `returns`, `welfare_use`, `typology_by_region`, `typology_by_sex_age`,
+/// `stay_thresholds_quarterly`, `yearly_users_by_sex_age`, `typology_by_municipality`,
+/// `transitions`), with totals,
 /// shares and means added and disclosure control (SPEC 9.1) applied with `minCell`,
 /// with the audit of the tables returned. `indicators` are the pipeline's welfare
 /// indicators (their relations, SPEC 9.2). Throws `PublishError` when the figures do not
 /// fit together (array lengths, totals) or the tables would not be safe.
 public func publish(
   typology: TypologyFigures, stays: StayFigures, repeatUse: RepeatUseFigures, welfare: WelfareFigures,
-  indicators: [Indicator], minCell: Int
+  transitions: TransitionFigures, indicators: [Indicator], minCell: Int
 ) throws -> (tables: [Table], audit: DisclosureAudit) {
   let typologyTable = try typologyTable(typology)
   var tables = [
@@ -24,6 +26,10 @@ public func publish(
     try welfareUseTable(welfare, typology: typologyTable),
     try regionTable(welfare),
     try sexAgeTable(welfare),
+    stayThresholdsQuarterlyTable(stays),
+    try yearlyUsersBySexAgeTable(repeatUse),
+    try municipalityTable(welfare),
+    try transitionsTable(transitions),
   ]
   let audit = try applyDisclosureControl(&tables, minCell: minCell, context: RelationContext(indicators: indicators))
   return (tables, audit)

@@ -1,3 +1,5 @@
+import RegisterModel
+
 /// One self-contained offline HTML page presenting the published tables: inline CSS
 /// and inline SVG, no scripts, no external fonts or images. Each chart is followed by
 /// the tables it draws; suppressed cells are drawn hatched and labelled `suppressed`,
@@ -16,7 +18,8 @@ public func renderReport(
   let further = tables.filter { !drawn.contains($0.name) }
   if !further.isEmpty {
     sections.append(
-      "<section>\n<h2>Further tables</h2>\n" + further.map(HTML.table).joined(separator: "\n") + "\n</section>")
+      "<section>\n<h2>Further tables</h2>\n" + further.map { HTML.table($0) }.joined(separator: "\n")
+        + "\n</section>")
   }
   let parameterRows = parameters.map { "<tr><th>\(HTML.escape($0.0))</th><td>\(HTML.escape($0.1))</td></tr>" }
   let inputRows = inputs.map {
@@ -58,23 +61,25 @@ public func renderReport(
     """
 }
 
-/// A report section: one chart drawn from some tables, then those tables.
+/// A report section: a chart drawn from some tables (or none), then those tables.
 private struct ReportSection: Sendable {
   let title: String
   let note: String
   /// The tables the chart reads, all shown after it.
   let tables: [String]
-  let chart: @Sendable ([String: Table]) -> BarChart
+  let chart: (@Sendable ([String: Table]) -> BarChart)?
+  /// How a table is shown: whole by default.
+  var show: @Sendable (Table) -> String = { HTML.table($0) }
 
   func html(_ byName: [String: Table], id: String) -> String {
     var lines = ["<section>", "<h2>\(HTML.escape(title))</h2>", "<p>\(HTML.escape(note))</p>"]
     let present = tables.compactMap { byName[$0] }
-    if present.count == tables.count {
-      lines.append(chart(byName).svg(id: id))
-    } else {
+    if present.count != tables.count {
       lines.append("<p>Not drawn: a table is missing.</p>")
+    } else if let chart {
+      lines.append(chart(byName).svg(id: id))
     }
-    lines += present.map(HTML.table)
+    lines += present.map(show)
     lines.append("</section>")
     return lines.joined(separator: "\n")
   }
@@ -142,8 +147,80 @@ private struct ReportSection: Sendable {
             return .init(label: label, values: [share(table, row, "share_returned")])
           })
       }),
+    ReportSection(
+      title: "Transitions after exit",
+      note: "Exits (uncensored episodes ending in the year) followed by an event of each service within 30, 90 or 365 days "
+        + "of the exit (SPEC 8a), as a share of the year's exits; any = at least one of the services.",
+      tables: ["transitions"],
+      chart: { tables in
+        let table = tables["transitions"]!
+        let horizons = table.columns.map(\.name).filter { $0.hasPrefix("share_") }
+        return BarChart(
+          title: "Share of exits followed by each service", series: distinct(table, "service"),
+          groups: distinct(table, "year").flatMap { year in
+            let rows = table.rows.indices.filter { key(table, $0, "year") == year }
+            let complete = rows.first.map { key(table, $0, "follow_up_complete") == "true" } ?? true
+            return horizons.map { column in
+              BarChart.Group(
+                label: "\(year), \(column.dropFirst("share_".count)) days" + (complete ? "" : " (incomplete)"),
+                values: rows.map { share(table, $0, column) })
+            }
+          })
+      }),
+    ReportSection(
+      title: "Stays over 90 and 120 nights by quarter",
+      note: "Completed stays by quarter of check-out: the share longer than 90 and than 120 nights. The 2023 reform's "
+        + "refund limits took effect on 1 October 2023 (2023-Q4, marked).",
+      tables: ["stay_thresholds_quarterly"],
+      chart: { tables in
+        let table = tables["stay_thresholds_quarterly"]!
+        return BarChart(
+          title: "Completed stays over 90 / 120 nights by quarter", series: ["over 90 nights", "over 120 nights"],
+          groups: table.rows.indices.map { row in
+            let quarter = key(table, row, "quarter")
+            return .init(
+              label: quarter == reformQuarter ? quarter + " (reform)" : quarter,
+              values: [share(table, row, "share_over_90"), share(table, row, "share_over_120")])
+          })
+      }),
+    ReportSection(
+      title: "Age profile of each year's users",
+      note: "Users of each year by age in whole years on 31 December, as a share of the year's users (all sexes).",
+      tables: ["yearly_users_by_sex_age"],
+      chart: { tables in
+        let table = tables["yearly_users_by_sex_age"]!
+        let all = table.rows.indices.filter { key(table, $0, "sex") == Labels.total }
+        return BarChart(
+          title: "Users by age band", series: Labels.ageBands.filter { $0 != Labels.total },
+          groups: distinct(table, "year").map { year in
+            .init(
+              label: year,
+              values: all.filter { key(table, $0, "year") == year && key(table, $0, "age_band") != Labels.total }
+                .map { share(table, $0, "share") })
+          })
+      }),
+    ReportSection(
+      title: "Typology by municipality",
+      note: "Typology persons by the municipality of the persons register, grouped by region; the share is of the "
+        + "municipality's typology persons.",
+      tables: ["typology_by_municipality"], chart: nil,
+      show: { table in
+        let regions = RegionTable.bundled
+        var groups: [(caption: String, rows: [Int])] = regions.regions.map { ($0.name, []) } + [("unknown", []), ("total", [])]
+        for row in table.rows.indices {
+          let code = key(table, row, "municipality")
+          let index = regions.regionIndex(ofMunicipality: code) ?? (code == Labels.total ? groups.count - 1 : groups.count - 2)
+          groups[index].rows.append(row)
+        }
+        return groups.filter { !$0.rows.isEmpty }.map {
+          HTML.table(table, rows: $0.rows, caption: "typology_by_municipality: \($0.caption)")
+        }.joined(separator: "\n")
+      }),
   ]
 }
+
+/// The quarter the 2023 reform's refund limits took effect (1 October 2023).
+private let reformQuarter = "2023-Q4"
 
 /// A chart of a yearly table's `share` per `label` value (its `total` left out), one group per year.
 private func byYear(_ table: Table, label: String, title: String) -> BarChart {

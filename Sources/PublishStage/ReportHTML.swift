@@ -17,14 +17,15 @@ enum HTML {
   }
 
   /// The table with its published values: a suppressed cell reads `suppressed` (never a
-  /// number), an empty one `–`.
-  static func table(_ table: Table) -> String {
+  /// number), an empty one `–`. `rows` (default all) and `caption` (default the table's
+  /// name) show part of a table under a heading of its own.
+  static func table(_ table: Table, rows: [Int]? = nil, caption: String? = nil) -> String {
     var lines = [
       "<table>",
-      "<caption>\(escape(table.name))</caption>",
+      "<caption>\(escape(caption ?? table.name))</caption>",
       "<tr>" + table.columns.map { "<th>\(escape($0.name))</th>" }.joined() + "</tr>",
     ]
-    for row in table.rows.indices {
+    for row in rows ?? Array(table.rows.indices) {
       let cells = table.columns.indices.map { column -> String in
         let numeric = [.count, .share, .mean, .sum].contains(table.columns[column].kind)
         let align = numeric ? " class=\"num\"" : ""

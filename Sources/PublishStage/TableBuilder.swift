@@ -8,7 +8,7 @@ enum Labels {
   /// `M, F, unknown, total`.
   static let sexes = Sex.allCases.map(\.rawValue) + ["unknown", total]
   /// `<18 … 60+`, `unknown`, `total`.
-  static let ageBands = ["<18", "18-29", "30-39", "40-49", "50-59", "60+", "unknown", total]
+  static let ageBands = AgeBand.allCases.map(\.label) + [total]
 }
 
 /// Assembles one table: rows and derivations, addressed by row index and column name.

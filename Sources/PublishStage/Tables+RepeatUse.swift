@@ -87,3 +87,75 @@ func returnsRelations(_ builder: inout RelationBuilder) {
       7, buckets.map { (builder.cell(table, [year], $0), 1) }, [builder.cell(table, [year], "exits")])
   }
 }
+
+/// Table `yearly_users_by_sex_age` (SPEC 9): per year, sexes `M, F, unknown, total` × age
+/// bands on 31 December (`<18 … 60+, unknown, total`), every combination present;
+/// `share` = users ÷ the (year, sex)'s `total` band, so the `total` sex gives the age
+/// profile of all users.
+func yearlyUsersBySexAgeTable(_ figures: RepeatUseFigures) throws -> Table {
+  let (sexes, bands) = (Labels.sexes.count, Labels.ageBands.count)
+  let years = figures.years.map(\.year).sorted()
+  // users[y][s][b] over the whole grid, totals included.
+  var users = Array(repeating: Array(repeating: Array(repeating: 0, count: bands), count: sexes), count: years.count)
+  var seen: Set<[Int]> = []
+  for cell in figures.usersBySexAge {
+    guard let y = years.firstIndex(of: cell.year), let s = Labels.sexes.dropLast().firstIndex(of: cell.sex),
+      let b = Labels.ageBands.dropLast().firstIndex(of: cell.ageBand)
+    else { throw PublishError("yearly_users_by_sex_age: unexpected year, sex or age band in the figures") }
+    guard seen.insert([y, s, b]).inserted else {
+      throw PublishError("yearly_users_by_sex_age: \(cell.year), sex \(cell.sex), age band \(cell.ageBand) twice")
+    }
+    for s2 in [s, sexes - 1] {
+      for b2 in [b, bands - 1] { users[y][s2][b2] += cell.users }
+    }
+  }
+  for (y, year) in figures.years.sorted(by: { $0.year < $1.year }).enumerated()
+  where users[y][sexes - 1][bands - 1] != year.users {
+    throw PublishError("yearly_users_by_sex_age \(year.year): the sexes and age bands do not add up to the users")
+  }
+  var builder = TableBuilder(
+    name: "yearly_users_by_sex_age",
+    columns: [
+      Column("year", .year), Column("sex", .text), Column("age_band", .text), Column("users", .count),
+      Column("share", .share),
+    ])
+  for (y, year) in years.enumerated() {
+    for s in 0..<sexes {
+      let totalRow = builder.rows.count + bands - 1
+      for b in 0..<bands {
+        let count = users[y][s][b]
+        let row = builder.append([
+          .int(year), .text(Labels.sexes[s]), .text(Labels.ageBands[b]), .int(count),
+          .quotient(count, users[y][s][bands - 1]),
+        ])
+        builder.derive(row, "share", from: [builder.address(row, "users"), builder.address(totalRow, "users")])
+      }
+    }
+  }
+  return builder.build()
+}
+
+/// SPEC 9.2, 4: the age bands of a (year, sex) → the `total` band; the sexes of a (year,
+/// age band) → the `total` sex; 14: `yearly_users` `users` = (year, `total`, `total`).
+func yearlyUsersBySexAgeRelations(_ builder: inout RelationBuilder) {
+  let table = "yearly_users_by_sex_age"
+  let (sexes, bands) = (builder.labels(table, "sex"), builder.labels(table, "age_band"))
+  func users(_ year: String, _ sex: String, _ band: String) -> CountCell? {
+    builder.cell(table, [year, sex, band], "users")
+  }
+  for year in builder.labels(table, "year") {
+    for sex in sexes {
+      builder.sum(
+        4, parts: bands.filter { $0 != Labels.total }.map { users(year, sex, $0) },
+        total: users(year, sex, Labels.total))
+    }
+    for band in bands {
+      builder.sum(
+        4, parts: sexes.filter { $0 != Labels.total }.map { users(year, $0, band) },
+        total: users(year, Labels.total, band))
+    }
+    if builder.has("yearly_users") {
+      builder.equal(14, [builder.cell("yearly_users", [year], "users")], [users(year, Labels.total, Labels.total)])
+    }
+  }
+}

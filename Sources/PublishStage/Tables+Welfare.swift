@@ -48,6 +48,38 @@ func regionTable(_ figures: WelfareFigures) throws -> Table {
   return builder.build()
 }
 
+/// Table `typology_by_municipality` (SPEC 9): every municipality as the figures order
+/// them (in code order, then `unknown` with an empty name), then `total`; in each the
+/// groups and `total`. `share` = persons ÷ the municipality's `total` group.
+func municipalityTable(_ figures: WelfareFigures) throws -> Table {
+  var areas = figures.municipalities
+  for area in areas {
+    try requireCount(area.perGroup, UserGroup.allCases.count, "typology_by_municipality \(area.code) groups")
+  }
+  if !areas.contains(where: { $0.code == "unknown" }) {
+    areas.append(MunicipalityCounts(code: "unknown", name: "", perGroup: [0, 0, 0]))
+  }
+  let totals = UserGroup.allCases.indices.map { g in areas.reduce(0) { $0 + $1.perGroup[g] } }
+  areas.append(MunicipalityCounts(code: Labels.total, name: "", perGroup: totals))
+  var builder = TableBuilder(
+    name: "typology_by_municipality",
+    columns: [
+      Column("municipality", .text), Column("municipality_name", .text), Column("group", .text),
+      Column("persons", .count), Column("share", .share),
+    ])
+  let width = Labels.groups.count
+  for (m, area) in areas.enumerated() {
+    let counts = area.perGroup + [area.perGroup.reduce(0, +)]
+    for (g, persons) in counts.enumerated() {
+      let row = builder.append([
+        .text(area.code), .text(area.name), .text(Labels.groups[g]), .int(persons), .quotient(persons, counts[3]),
+      ])
+      builder.derive(row, "share", from: [builder.address(row, "persons"), builder.address(m * width + 3, "persons")])
+    }
+  }
+  return builder.build()
+}
+
 /// Table `typology_by_sex_age` (SPEC 9): sexes `M, F, unknown, total` × age bands
 /// `<18 … 60+, unknown, total` × groups and `total`, every combination present (missing
 /// combinations are zeros). `share` = persons ÷ the (sex, age band)'s `total` group.
@@ -134,24 +166,53 @@ func welfareUseRelations(_ builder: inout RelationBuilder, indicators: [Indicato
 /// SPEC 9.2, 3: a region's groups → its `total` group; a group's regions (with
 /// `unknown`) → the `total` region; 10: `typology` group `g` = the `total` region's `g`.
 func regionRelations(_ builder: inout RelationBuilder) {
-  marginalRelations(&builder, table: "typology_by_region", area: "region")
+  let table = "typology_by_region"
+  marginalRelations(&builder, table: table, areas: builder.rowKeys(table, ["region"]))
 }
 
-/// The relations of a table of typology groups by area (region or municipality): SPEC
-/// 9.2, 3 and 10.
-func marginalRelations(_ builder: inout RelationBuilder, table: String, area: String) {
-  let groups = UserGroup.allCases.map(\.rawValue)
-  let areas = builder.labels(table, area).filter { $0 != Labels.total }
-  for label in builder.labels(table, area) {
-    builder.sum(
-      3, parts: groups.map { builder.cell(table, [label, $0], "persons") },
-      total: builder.cell(table, [label, Labels.total], "persons"))
+/// SPEC 9.2, 3 and 10 for `typology_by_municipality`; 11: the municipalities of a region
+/// (by `data/municipalities.csv`) → that region's count in `typology_by_region`, for each
+/// group, and `unknown` = `unknown`.
+func municipalityRelations(_ builder: inout RelationBuilder) {
+  let table = "typology_by_municipality"
+  let areas = builder.rowKeys(table, ["municipality", "municipality_name"])
+  marginalRelations(&builder, table: table, areas: areas)
+  guard builder.has(table), builder.has("typology_by_region") else { return }
+  let regions = RegionTable.bundled
+  var byRegion: [String: [[String]]] = [:]
+  for area in areas {
+    guard let region = regions.regionIndex(ofMunicipality: area[0]) else { continue }
+    byRegion[regions.regions[region].name, default: []].append(area)
   }
   for group in Labels.groups {
-    let total = builder.cell(table, [Labels.total, group], "persons")
-    builder.sum(3, parts: areas.map { builder.cell(table, [$0, group], "persons") }, total: total)
-    if builder.has(table), builder.has("typology") {
-      builder.equal(10, [builder.cell("typology", [group], "persons")], [total])
+    for region in builder.labels("typology_by_region", "region") where region != Labels.total {
+      let parts = region == "unknown" ? areas.filter { $0[0] == "unknown" } : byRegion[region] ?? []
+      builder.sum(
+        11, parts: parts.map { builder.cell(table, $0 + [group], "persons") },
+        total: builder.cell("typology_by_region", [region, group], "persons"))
+    }
+  }
+}
+
+/// The relations of a table of typology groups by area (region or municipality), whose
+/// rows are keyed by an area's key values (`areas`, the `total` area among them) and a
+/// group: SPEC 9.2, 3 and 10.
+func marginalRelations(_ builder: inout RelationBuilder, table: String, areas: [[String]]) {
+  let groups = UserGroup.allCases.map(\.rawValue)
+  guard let width = areas.first?.count else { return }
+  let total = areas.first { $0[0] == Labels.total } ?? [Labels.total] + Array(repeating: "", count: width - 1)
+  for area in areas {
+    builder.sum(
+      3, parts: groups.map { builder.cell(table, area + [$0], "persons") },
+      total: builder.cell(table, area + [Labels.total], "persons"))
+  }
+  for group in Labels.groups {
+    let totalCell = builder.cell(table, total + [group], "persons")
+    builder.sum(
+      3, parts: areas.filter { $0[0] != Labels.total }.map { builder.cell(table, $0 + [group], "persons") },
+      total: totalCell)
+    if builder.has("typology") {
+      builder.equal(10, [builder.cell("typology", [group], "persons")], [totalCell])
     }
   }
 }

@@ -65,6 +65,8 @@ public struct AnalysisParameters: Hashable, Sendable, Codable {
   public var repeatBins: [Int] = [1, 2, 5]
   public var lookbackYears: Int = 2
   public var returnHorizons: [Int] = [180, 365, 730]
+  /// Days after an exit within which a service event counts (SPEC 8a), ascending.
+  public var transitionHorizons: [Int] = [30, 90, 365]
   public var plannedExitCodes: [String] = ["1"]
   public var maxRejectShare: Double = 0.01
   public var indicators: [Indicator] = []

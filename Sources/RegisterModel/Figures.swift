@@ -53,14 +53,37 @@ public struct StayYearFigures: Hashable, Sendable, Codable {
   }
 }
 
+/// Completed stays by quarter of check-out (table `stay_thresholds_quarterly`).
+public struct StayQuarterFigures: Hashable, Sendable, Codable {
+  public var year: Int
+  /// 1–4.
+  public var quarter: Int
+  public var completedStays: Int
+  public var over90: Int
+  public var over120: Int
+  public var plannedExits: Int
+
+  public init(year: Int, quarter: Int, completedStays: Int, over90: Int, over120: Int, plannedExits: Int) {
+    self.year = year
+    self.quarter = quarter
+    self.completedStays = completedStays
+    self.over90 = over90
+    self.over120 = over120
+    self.plannedExits = plannedExits
+  }
+}
+
 public struct StayFigures: Hashable, Sendable, Codable {
   public var bandLabels: [String]
   /// One per window year, ascending.
   public var years: [StayYearFigures]
+  /// The four quarters of every window year, ascending.
+  public var quarters: [StayQuarterFigures]
 
-  public init(bandLabels: [String], years: [StayYearFigures]) {
+  public init(bandLabels: [String], years: [StayYearFigures], quarters: [StayQuarterFigures] = []) {
     self.bandLabels = bandLabels
     self.years = years
+    self.quarters = quarters
   }
 }
 
@@ -103,18 +126,41 @@ public struct ReturnYearFigures: Hashable, Sendable, Codable {
   }
 }
 
+/// A year's users of one sex and age band (table `yearly_users_by_sex_age`).
+public struct UserSexAgeCounts: Hashable, Sendable, Codable {
+  public var year: Int
+  /// `M`, `F` or `unknown`.
+  public var sex: String
+  /// An `AgeBand` label: age in whole years on 31 December of the year.
+  public var ageBand: String
+  public var users: Int
+
+  public init(year: Int, sex: String, ageBand: String, users: Int) {
+    self.year = year
+    self.sex = sex
+    self.ageBand = ageBand
+    self.users = users
+  }
+}
+
 public struct RepeatUseFigures: Hashable, Sendable, Codable {
   public var binLabels: [String]
   public var horizonLabels: [String]
   /// One per window year, ascending.
   public var years: [UseYearFigures]
   public var returns: [ReturnYearFigures]
+  /// Every window year × sex (M, F, unknown) × age band (ascending, then unknown).
+  public var usersBySexAge: [UserSexAgeCounts]
 
-  public init(binLabels: [String], horizonLabels: [String], years: [UseYearFigures], returns: [ReturnYearFigures]) {
+  public init(
+    binLabels: [String], horizonLabels: [String], years: [UseYearFigures], returns: [ReturnYearFigures],
+    usersBySexAge: [UserSexAgeCounts] = []
+  ) {
     self.binLabels = binLabels
     self.horizonLabels = horizonLabels
     self.years = years
     self.returns = returns
+    self.usersBySexAge = usersBySexAge
   }
 }
 
@@ -143,6 +189,21 @@ public struct SexAgeCounts: Hashable, Sendable, Codable {
   }
 }
 
+/// Typology persons per group of one municipality (table `typology_by_municipality`).
+public struct MunicipalityCounts: Hashable, Sendable, Codable {
+  /// The 3-digit code, or `unknown`.
+  public var code: String
+  /// As in `data/municipalities.csv`; empty for `unknown`.
+  public var name: String
+  public var perGroup: [Int]
+
+  public init(code: String, name: String, perGroup: [Int]) {
+    self.code = code
+    self.name = name
+    self.perGroup = perGroup
+  }
+}
+
 public struct WelfareFigures: Hashable, Sendable, Codable {
   /// Persons using each service (source order), then meeting each indicator (file order).
   public var use: [GroupCounts]
@@ -150,10 +211,48 @@ public struct WelfareFigures: Hashable, Sendable, Codable {
   public var regions: [GroupCounts]
   /// Typology persons per sex (M, F, unknown) × age band (ascending, then unknown).
   public var sexAge: [SexAgeCounts]
+  /// Typology persons per municipality, every one in code order, then `unknown`.
+  public var municipalities: [MunicipalityCounts]
 
-  public init(use: [GroupCounts], regions: [GroupCounts], sexAge: [SexAgeCounts]) {
+  public init(
+    use: [GroupCounts], regions: [GroupCounts], sexAge: [SexAgeCounts], municipalities: [MunicipalityCounts] = []
+  ) {
     self.use = use
     self.regions = regions
     self.sexAge = sexAge
+    self.municipalities = municipalities
+  }
+}
+
+/// Exits of one year followed by each service's events (SPEC 8a, table `transitions`).
+public struct TransitionYearFigures: Hashable, Sendable, Codable {
+  public var year: Int
+  public var exits: Int
+  /// Per service (source order), the exits with an event within each horizon.
+  public var withinByService: [[Int]]
+  /// Per horizon, the exits with an event of at least one service.
+  public var withinAny: [Int]
+  public var followUpComplete: Bool
+
+  public init(year: Int, exits: Int, withinByService: [[Int]], withinAny: [Int], followUpComplete: Bool) {
+    self.year = year
+    self.exits = exits
+    self.withinByService = withinByService
+    self.withinAny = withinAny
+    self.followUpComplete = followUpComplete
+  }
+}
+
+public struct TransitionFigures: Hashable, Sendable, Codable {
+  public var serviceNames: [String]
+  /// `transition_horizons`, ascending.
+  public var horizons: [Int]
+  /// One per window year, ascending.
+  public var years: [TransitionYearFigures]
+
+  public init(serviceNames: [String], horizons: [Int], years: [TransitionYearFigures]) {
+    self.serviceNames = serviceNames
+    self.horizons = horizons
+    self.years = years
   }
 }

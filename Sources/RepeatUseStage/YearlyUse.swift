@@ -6,8 +6,11 @@ import RegisterModel
 /// A calendar year counts whole, also where the window covers only part of it. A user's
 /// nights are the union of their stays' nights, so overlapping stays at two
 /// institutions count each night once; a stay over New Year counts in both years.
-/// `stays` must be in (person, start) order.
-func yearlyUse(_ stays: [Stay], parameters: AnalysisParameters) -> [UseYearFigures] {
+/// Users are also counted by sex and age band on 31 December of the year, from their
+/// persons record (none: `unknown`). `stays` must be in (person, start) order.
+func yearlyUse(_ stays: [Stay], persons: [PersonKey: PersonRecord], parameters: AnalysisParameters)
+  -> (years: [UseYearFigures], bySexAge: [UserSexAgeCounts])
+{
   let window = parameters.window
   let lookback = max(0, parameters.lookbackYears)
   // Grid index `lookback` is the window's first year; the years before are for lookback.
@@ -19,6 +22,7 @@ func yearlyUse(_ stays: [Stay], parameters: AnalysisParameters) -> [UseYearFigur
       binCounts: Array(repeating: 0, count: bins.lowerBounds.count),
       returningUsers: year - lookback >= window.from.year ? 0 : nil)
   }
+  var bySexAge = SexAgeGrid(years: window.years)
   // One person's nights and stays per grid year, reused for every person.
   var nights = [Int](repeating: 0, count: grid.count)
   var stayCounts = [Int](repeating: 0, count: grid.count)
@@ -42,9 +46,11 @@ func yearlyUse(_ stays: [Stay], parameters: AnalysisParameters) -> [UseYearFigur
     }
     if let current = merged { grid.forEachYear(of: current) { nights[$0] += $1 } }
 
+    let record = persons[run.first!.person]
     for k in figures.indices {
       let i = lookback + k
       guard nights[i] > 0 else { continue }
+      bySexAge.add(year: figures[k].year, record)
       figures[k].users += 1
       figures[k].stays += stayCounts[i]
       figures[k].nights += nights[i]
@@ -54,5 +60,38 @@ func yearlyUse(_ stays: [Stay], parameters: AnalysisParameters) -> [UseYearFigur
       }
     }
   }
-  return figures
+  return (figures, bySexAge.counts)
+}
+
+/// Users per window year × sex (M, F, unknown) × age band on 31 December.
+struct SexAgeGrid {
+  private static let sexes: [Sex?] = [.male, .female, nil]
+  private let years: ClosedRange<Int>
+  private var users: [Int]
+
+  init(years: ClosedRange<Int>) {
+    self.years = years
+    users = Array(repeating: 0, count: years.count * Self.sexes.count * AgeBand.allCases.count)
+  }
+
+  mutating func add(year: Int, _ record: PersonRecord?) {
+    let sex = Self.sexes.firstIndex(of: record?.sex)!
+    let band = AgeBand(birthDate: record?.birthDate, on: Day.lastOfYear(year))
+    users[((year - years.lowerBound) * Self.sexes.count + sex) * AgeBand.allCases.count + band.rawValue] += 1
+  }
+
+  /// Year-major, then sex, then age band.
+  var counts: [UserSexAgeCounts] {
+    var counts: [UserSexAgeCounts] = []
+    var i = 0
+    for year in years {
+      for sex in Self.sexes {
+        for band in AgeBand.allCases {
+          counts.append(UserSexAgeCounts(year: year, sex: sex?.rawValue ?? "unknown", ageBand: band.label, users: users[i]))
+          i += 1
+        }
+      }
+    }
+    return counts
+  }
 }

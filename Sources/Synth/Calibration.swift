@@ -87,8 +87,9 @@ enum Calibration {
   static let exitCodes = ["1", "2", "3", "9"]
   static let exitWeights: [Double] = [0.68, 0.20, 0.07, 0.05]
 
-  /// Users' sex (1 male, 2 female) and age at the end of the data in bands 18–29,
-  /// 30–39, 40–49, 50–59, 60–79 (under 40: just under half; 18–29: a quarter).
+  /// Users' sex (1 male, 2 female) and age on 31 December 2023 (or at the end of earlier
+  /// data) in bands 18–29, 30–39, 40–49, 50–59, 60–79: the 2023 users' profile (under
+  /// 40: just under half, read as 47 %; 18–29: a quarter).
   static let userMaleShare = 0.72
   static let userAgeBands: [ClosedRange<Int>] = [18...29, 30...39, 40...49, 50...59, 60...79]
   static let userAgeWeights: [Double] = [0.25, 0.22, 0.21, 0.19, 0.13]
@@ -103,4 +104,14 @@ enum Calibration {
   static let support85: [UserType: Double] = [.short: 0.17, .episodic: 0.28, .long: 0.25]
   static let residential: [UserType: Double] = [.short: 0.06, .episodic: 0.15, .long: 0.12]
   static let prison: [UserType: Double] = [.short: 0.12, .episodic: 0.25, .long: 0.15]
+
+  /// Transitions after exit (SPEC 8a). No published figure: an assumption, so that
+  /// `transitions` shows what the 2023 reform is about. Of the users with § 85 support,
+  /// this share by type has its first support start within `maxDelay` days of one of
+  /// their check-outs (long users most often, as Housing First after a long stay); the
+  /// same for a §§ 107/108 place. Which users use a service is unchanged.
+  static let afterExit: [Service: (chance: [UserType: Double], maxDelay: Int)] = [
+    .support85: ([.short: 0.3, .episodic: 0.4, .long: 0.6], 42),
+    .residential: ([.short: 0.3, .episodic: 0.3, .long: 0.5], 60),
+  ]
 }

@@ -50,6 +50,14 @@ public struct SynthOptions: Sendable, Hashable {
   /// seven years (fewer when the data covers fewer).
   public var windowYears: ClosedRange<Int> { max(fromYear, toYear - 6)...toYear }
 
+  /// Why years after the last calibrated one look like it, or nil when the data ends by
+  /// then: the published figures describe 2016–2023.
+  public var beyondCalibration: String? {
+    let last = Calibration.trendYears.upperBound
+    guard toYear > last else { return nil }
+    return "years \(last + 1)-\(toYear) keep \(last)'s rates and ages (no published figures after \(last))"
+  }
+
   /// Checks the options before anything is written.
   public func validate() throws {
     guard persons >= 1 else { throw SynthError("persons must be at least 1") }

@@ -9,7 +9,7 @@ public func synthPipelineFile(_ options: SynthOptions, name: String = "synth", f
     func files(_ pattern: String) -> String { "[\"\(filesPrefix)\(pattern)\"]" }
     return """
       # SYNTHETIC data, NOT real register data: \(options.persons) users, population \(options.populationSize),
-      # years \(options.fromYear)-\(options.toYear), seed \(options.seed), defect rate \(options.defectRate)\(options.serviceScale == 1 ? "" : ", service scale \(options.serviceScale)")\(options.stayScale == 1 ? "" : ", stay scale \(options.stayScale)").
+      # years \(options.fromYear)-\(options.toYear), seed \(options.seed), defect rate \(options.defectRate)\(options.serviceScale == 1 ? "" : ", service scale \(options.serviceScale)")\(options.stayScale == 1 ? "" : ", stay scale \(options.stayScale)").\(options.beyondCalibration.map { "\n# The \($0)." } ?? "")
       pipeline: \(name)
       window: \(window)
       censor_date: \(extract)
@@ -78,6 +78,7 @@ public func synthPipelineFile(_ options: SynthOptions, name: String = "synth", f
         repeat_bins: [1, 2, 5]
         lookback_years: 2
         return_horizons: [180, 365, 730]
+        transition_horizons: [30, 90, 365]
         planned_exit_codes: ["1"]
         max_reject_share: 0.01
         indicators:

@@ -103,7 +103,7 @@ struct SynthPopulation: Sendable {
     var person = SynthPerson(
       index: index, pnr: pnr(index), type: type, sex: sex, birth: birth,
       municipality: municipality.code, stays: stays, events: [])
-    person.events = userEvents(type, &random)
+    person.events = userEvents(type, stays: stays, &random)
     // Drawn after everything else, so at scale 1 nothing changes and above it only the
     // stays do.
     if stayScale > 1 { person.stays = Self.scaled(stays, by: stayScale, period: period, &random) }
@@ -161,12 +161,15 @@ struct SynthPopulation: Sendable {
   }
 
   /// A birth day for someone `age` years old on the last day of the data.
+  /// A birth date giving `age` on 31 December of the last year the published age profile
+  /// describes (2023), or of the data's last year when that is earlier: data reaching
+  /// past 2023 keeps 2023's ages rather than ageing every user.
   private func birthDay(age: Int, _ random: inout SynthRandom) -> Day {
-    let end = period.upperBound
-    return Day(rawValue: end.rawValue - Int32(age * 365 + age / 4 + random.int(0...364)))
+    let anchor = min(period.upperBound, Day.lastOfYear(Calibration.trendYears.upperBound))
+    return Day(rawValue: anchor.rawValue - Int32(age * 365 + age / 4 + random.int(0...364)))
   }
 
-  private func userEvents(_ type: UserType, _ random: inout SynthRandom) -> [SynthEvent] {
+  private func userEvents(_ type: UserType, stays: [SynthStay], _ random: inout SynthRandom) -> [SynthEvent] {
     let mix = Calibration.psychSubstance[type]!
     let u = random.unit()
     let usesPsych = u < mix.both + mix.psych
@@ -181,8 +184,13 @@ struct SynthPopulation: Sendable {
     for service in Service.allCases {
       let code = { (random: inout SynthRandom) in service == .psychiatric ? Diagnosis.psychiatric(&random) : "" }
       if uses[service]! {
-        // The first event overlaps the window, so the pipeline counts the use.
-        events.append(event(service, startIn: useWindow, code: code(&random), &random))
+        // The first event overlaps the window, so the pipeline counts the use; for
+        // support and residential places it often follows a shelter exit (Calibration).
+        if let start = startAfterExit(service, type, stays: stays, &random) {
+          events.append(event(service, startIn: start...start, code: code(&random), &random))
+        } else {
+          events.append(event(service, startIn: useWindow, code: code(&random), &random))
+        }
         for _ in 1..<service.userEventCount(&random) {
           events.append(event(service, startIn: period, code: code(&random), &random))
         }
@@ -201,6 +209,17 @@ struct SynthPopulation: Sendable {
       }
     }
     return events
+  }
+
+  /// With the chance `Calibration.afterExit` gives, a start within its delay after one of
+  /// the user's check-outs in the use window (nil: start anywhere in it).
+  private func startAfterExit(_ service: Service, _ type: UserType, stays: [SynthStay], _ random: inout SynthRandom)
+    -> Day?
+  {
+    guard let rule = Calibration.afterExit[service], random.chance(rule.chance[type]!) else { return nil }
+    let exits = stays.compactMap(\.end).filter { useWindow.contains($0) && $0 + rule.maxDelay <= useWindow.upperBound }
+    guard !exits.isEmpty else { return nil }
+    return exits[random.int(0...(exits.count - 1))] + random.int(0...rule.maxDelay)
   }
 
   /// An event starting in `range`; one running past the extract date is open.

@@ -28,6 +28,22 @@ func regionCounts(typology: [PersonTypology], records: [PersonRecord?], table: R
   return zip(labels, counts).map { GroupCounts(label: $0, perGroup: $1) }
 }
 
+/// Typology persons per group by municipality of their persons record: every
+/// municipality of `table` in code order, then `unknown` (no record, no municipality, or
+/// a code not in the table, with an empty name).
+func municipalityCounts(typology: [PersonTypology], records: [PersonRecord?], table: RegionTable)
+  -> [MunicipalityCounts]
+{
+  let unknown = table.municipalities.count
+  var counts = Array(repeating: [Int](repeating: 0, count: UserGroup.allCases.count), count: unknown + 1)
+  for (row, person) in typology.enumerated() {
+    counts[table.municipalityIndex(of: records[row]?.municipality) ?? unknown][person.group.index] += 1
+  }
+  return table.municipalities.enumerated().map { m, municipality in
+    MunicipalityCounts(code: municipality.code, name: municipality.name, perGroup: counts[m])
+  } + [MunicipalityCounts(code: "unknown", name: "", perGroup: counts[unknown])]
+}
+
 /// Typology persons per group for every sex (`M`, `F`, `unknown`) × age band (ascending,
 /// then `unknown`), sex-major: 21 rows. Age is in whole years on `day` (window.to).
 func sexAgeCounts(typology: [PersonTypology], records: [PersonRecord?], on day: Day)

@@ -2,7 +2,7 @@ import RegisterModel
 
 /// Stage 5 — welfare-service use (SPEC 8) and the typology cross-tabs of SPEC 9:
 /// typology persons per group who used each service and met each indicator, and
-/// typology persons per group by region and by sex × age band.
+/// typology persons per group by region, by municipality and by sex × age band.
 ///
 /// - Parameters:
 ///   - typology: the typology persons (one per person).
@@ -27,7 +27,8 @@ public func welfareUse(
     use: useCounts(
       typology: typology, use: use, serviceNames: serviceNames, indicators: parameters.indicators),
     regions: regionCounts(typology: typology, records: records, table: .bundled),
-    sexAge: sexAgeCounts(typology: typology, records: records, on: parameters.window.to))
+    sexAge: sexAgeCounts(typology: typology, records: records, on: parameters.window.to),
+    municipalities: municipalityCounts(typology: typology, records: records, table: .bundled))
 }
 
 /// One row per service, then one per indicator. An indicator's service that no source

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import PipelineCore
 import Synth
@@ -68,6 +69,7 @@ struct Synthesize: ParsableCommand {
     progress.begin("synth: persons", totalBytes: 0)
     defer { progress.end() }
     let summary = try synthesize(options) { done, _ in progress.set(rows: done) }
+    if let note = options.beyondCalibration { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
     print("wrote \(summary.users) shelter users, \(summary.population) persons, \(summary.stays) stays, \(summary.serviceEvents) service events to \(out)")
     print("pipeline: \(out)/pipeline.yaml")
   }

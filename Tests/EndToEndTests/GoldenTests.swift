@@ -26,7 +26,7 @@ final class GoldenTests: EndToEndCase {
         FileManager.default.fileExists(atPath: "\(output)/\(name)/\(record)"), "\(record) missing",
         file: file, line: line)
     }
-    for stage in ["load", "dedup", "classify", "repeat_use", "welfare_use", "publish"] {
+    for stage in ["load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish"] {
       XCTAssertTrue(
         FileManager.default.fileExists(atPath: "\(output)/\(name)/work/\(stage)/stamp.json"),
         "\(stage) has no stamp", file: file, line: line)
@@ -49,6 +49,13 @@ final class GoldenTests: EndToEndCase {
       warnings: Self.edgeWarning)
   }
 
+  /// The reform cases of SPEC v2 (EXPECTED.md, "Reform cases"): transitions, quarters,
+  /// ages on 31 December and municipalities, worked by hand.
+  func testReformCasesMatchHandWorkedTables() throws {
+    try checkGolden(
+      pipeline: "Fixtures/edge/pipeline-reform.yaml", name: "edge-reform", expected: "Fixtures/edge/expected-reform")
+  }
+
   func testDemoMatchesReferenceTables() throws {
     try checkGolden(pipeline: "Pipelines/demo.yaml", name: "demo", expected: "Fixtures/demo/expected")
   }
@@ -60,8 +67,9 @@ final class GoldenTests: EndToEndCase {
     try run("Fixtures/edge/pipeline.yaml", output: output)
     try run("Pipelines/demo.yaml", output: output)
     let tables = [
-      "repeat_use", "returns", "stay_duration", "stay_thresholds", "typology", "typology_by_region",
-      "typology_by_sex_age", "welfare_use", "yearly_users",
+      "repeat_use", "returns", "stay_duration", "stay_thresholds", "stay_thresholds_quarterly", "transitions",
+      "typology", "typology_by_municipality", "typology_by_region", "typology_by_sex_age", "welfare_use",
+      "yearly_users", "yearly_users_by_sex_age",
     ]
     XCTAssertEqual(try files(under: "\(output)/edge/tables"), tables.map { $0 + ".csv" })
     XCTAssertEqual(
@@ -77,7 +85,7 @@ final class GoldenTests: EndToEndCase {
     let demo = try String(contentsOfFile: output + "/demo/report.html", encoding: .utf8)
     XCTAssertTrue(
       demo.contains(
-        "<p class=\"provenance\">Pipeline <b>demo</b> · regpipe 0.2.1 · SPEC v2 · window 2017-01-01 – 2023-12-31 · "
+        "<p class=\"provenance\">Pipeline <b>demo</b> · regpipe 0.3.0 · SPEC v2 · window 2017-01-01 – 2023-12-31 · "
           + "stays data 2013–2023 · 14 input files (listed at the end)</p>"))
     XCTAssertTrue(demo.contains("<p class=\"synthetic\">SYNTHETIC DATA"))
     let edge = try String(contentsOfFile: output + "/edge/report.html", encoding: .utf8)
@@ -92,7 +100,7 @@ final class GoldenTests: EndToEndCase {
     XCTAssertFalse(result.stdout.isEmpty)
     XCTAssertFalse(result.stdout.contains("no differences"))
     // The differences and their count are the command's result: stdout, nothing on stderr.
-    XCTAssertEqual(result.stdout.split(separator: "\n").last, "321 differences")
+    XCTAssertEqual(result.stdout.split(separator: "\n").last, "1285 differences")
     XCTAssertEqual(result.stderr, "")
   }
 }

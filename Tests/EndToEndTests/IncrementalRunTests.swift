@@ -41,6 +41,7 @@ final class IncrementalRunTests: EndToEndCase {
         "classify: ran (parameter episode_gap_days changed)",
         "repeat_use: ran (upstream stage classify changed)",
         "welfare_use: ran (upstream stage classify changed)",
+        "transitions: ran (upstream stage classify changed)",
         "publish: ran (parameter episode_gap_days changed)",
       ])
     XCTAssertEqual(stageLines(try run(pipeline, output: output)), allSkipped)
@@ -60,10 +61,33 @@ final class IncrementalRunTests: EndToEndCase {
     _ = try pipelineCopy(of: edge, named: "edge.yaml", [("min_cell: 1", "min_cell: 5")])
     XCTAssertEqual(
       stageLines(try run(pipeline, output: output)),
-      Array(allSkipped.prefix(5)) + ["publish: ran (parameter publish.min_cell changed)"])
+      Array(allSkipped.prefix(6)) + ["publish: ran (parameter publish.min_cell changed)"])
     let diff = try Regpipe.run(["diff", "Fixtures/edge/expected-mincell", "\(output)/edge/tables"])
     XCTAssertEqual(diff.status, 0, diff.stdout)
     XCTAssertEqual(diff.stdout, "no differences\n")
+  }
+
+  /// `transition_horizons` is read by transitions alone (SPEC 8a); `status` says so first.
+  func testTransitionHorizonChangeRerunsTransitionsAndPublishOnly() throws {
+    let output = folder("out")
+    let pipeline = try pipelineCopy(of: edge, named: "edge.yaml")
+    try run(pipeline, output: output)
+    _ = try pipelineCopy(
+      of: edge, named: "edge.yaml", [("return_horizons: [180, 365, 730]", "return_horizons: [180, 365, 730]\n  transition_horizons: [7, 30]")])
+    let status = try Regpipe.run(["status", pipeline, "--output", output])
+    XCTAssertEqual(status.status, 0, status.stderr)
+    XCTAssertTrue(status.stdout.contains("transitions: stale (parameter transition_horizons changed)"), status.stdout)
+    XCTAssertTrue(status.stdout.contains("welfare_use: up to date"), status.stdout)
+    XCTAssertEqual(
+      stageLines(try run(pipeline, output: output)),
+      Array(allSkipped.prefix(5)) + [
+        "transitions: ran (parameter transition_horizons changed)",
+        "publish: ran (parameter transition_horizons changed)",
+      ])
+    let header = try String(contentsOfFile: "\(output)/edge/tables/transitions.csv", encoding: .utf8)
+      .split(separator: "\n").first
+    XCTAssertEqual(
+      header, "year,service,exits,within_7,within_30,share_7,share_30,follow_up_complete,suppressed")
   }
 
   func testIndicatorChangeRerunsWelfareUseAndPublishOnly() throws {
@@ -77,6 +101,7 @@ final class IncrementalRunTests: EndToEndCase {
       stageLines(try run(pipeline, output: output)),
       Array(allSkipped.prefix(4)) + [
         "welfare_use: ran (parameter indicators.psych_or_substance changed)",
+        "transitions: skipped (up to date)",
         "publish: ran (parameter indicators.psych_or_substance changed)",
       ])
   }
@@ -97,6 +122,7 @@ final class IncrementalRunTests: EndToEndCase {
         "classify: skipped (up to date)",
         "repeat_use: skipped (up to date)",
         "welfare_use: ran (upstream stage load changed)",
+        "transitions: ran (upstream stage load changed)",
         "publish: ran (parameter sources.psychiatry.codes changed)",
       ])
   }
@@ -112,6 +138,7 @@ final class IncrementalRunTests: EndToEndCase {
       stageLines(try run(pipeline, output: output)),
       Array(allSkipped.prefix(4)) + [
         "welfare_use: ran (parameter indicators.any_support added)",
+        "transitions: skipped (up to date)",
         "publish: ran (parameter indicators.any_support added)",
       ])
   }
@@ -134,6 +161,7 @@ final class IncrementalRunTests: EndToEndCase {
         "classify: ran (parameter planned_exit_codes changed)",
         "repeat_use: skipped (up to date)",
         "welfare_use: skipped (up to date)",
+        "transitions: skipped (up to date)",
         "publish: ran (parameter planned_exit_codes changed)",
       ])
     XCTAssertNotEqual(try bytes("\(output)/edge/work/classify/stamp.json"), classifyStamp, "the new reads are stamped")
@@ -149,6 +177,7 @@ final class IncrementalRunTests: EndToEndCase {
         "classify: skipped (up to date)",
         "repeat_use: skipped (up to date)",
         "welfare_use: skipped (up to date)",
+        "transitions: skipped (up to date)",
         "publish: ran (parameter max_reject_share changed)",
       ])
   }
@@ -169,7 +198,7 @@ final class IncrementalRunTests: EndToEndCase {
     let cache = "\(output)/edge/work/input-digests.json"
     let cached = try bytes(cache)
     let status = try Regpipe.run(["status", pipeline, "--output", output])
-    XCTAssertEqual(status.lines, ["load", "dedup", "classify", "repeat_use", "welfare_use", "publish"].map { "\($0): up to date" })
+    XCTAssertEqual(status.lines, ["load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish"].map { "\($0): up to date" })
     XCTAssertEqual(try bytes(cache), cached)
     XCTAssertEqual(stageLines(try run(pipeline, output: output)), allSkipped)
     XCTAssertNotEqual(try bytes(cache), cached, "run remembers the new modification time")
@@ -218,7 +247,7 @@ final class IncrementalRunTests: EndToEndCase {
     XCTAssertEqual(
       try run(edge, output: output, ["--from", "classify"]).lines,
       ["load: skipped (up to date)", "dedup: skipped (up to date)"]
-        + ["classify", "repeat_use", "welfare_use", "publish"].map { "\($0): ran (--from classify)" } + tail(output))
+        + ["classify", "repeat_use", "welfare_use", "transitions", "publish"].map { "\($0): ran (--from classify)" } + tail(output))
     let diff = try Regpipe.run(["diff", "Fixtures/edge/expected", "\(output)/edge/tables"])
     XCTAssertEqual(diff.stdout, "no differences\n")
   }
@@ -269,6 +298,7 @@ final class IncrementalRunTests: EndToEndCase {
         "classify: up to date",
         "repeat_use: stale (upstream stage classify changed)",
         "welfare_use: stale (upstream stage classify changed)",
+        "transitions: stale (upstream stage classify changed)",
         "publish: stale (parameter episode_gap_days changed)",
       ])
 
@@ -280,6 +310,7 @@ final class IncrementalRunTests: EndToEndCase {
         "classify: skipped (up to date)",
         "repeat_use: ran (upstream stage classify changed)",
         "welfare_use: ran (upstream stage classify changed)",
+        "transitions: ran (upstream stage classify changed)",
         "publish: ran (parameter episode_gap_days changed)",
       ])
   }
@@ -299,7 +330,7 @@ final class IncrementalRunTests: EndToEndCase {
     XCTAssertEqual(
       stageLines(try run(edge, output: output)),
       ["load: skipped (up to date)", "dedup: ran (result stays.csv.gz is missing or was modified)"]
-        + Array(allSkipped.suffix(4)))
+        + Array(allSkipped.suffix(5)))
   }
 
   func testStageOnAFreshFolderNamesTheFirstMissingStage() throws {
@@ -328,18 +359,18 @@ final class IncrementalRunTests: EndToEndCase {
     try FileManager.default.removeItem(atPath: "\(output)/edge/tables/returns.csv")
     XCTAssertEqual(
       stageLines(try run(edge, output: output)),
-      Array(allSkipped.prefix(5)) + ["publish: ran (published tables are missing or were changed)"])
+      Array(allSkipped.prefix(6)) + ["publish: ran (published tables are missing or were changed)"])
     try "<html></html>".write(toFile: "\(output)/edge/report.html", atomically: true, encoding: .utf8)
     XCTAssertEqual(
       stageLines(try run(edge, output: output)),
-      Array(allSkipped.prefix(5)) + ["publish: ran (published report.html is missing or was changed)"])
+      Array(allSkipped.prefix(6)) + ["publish: ran (published report.html is missing or was changed)"])
     // An edit that keeps the size is found too: the manifest lists the tables' SHA-256.
     let table = "\(output)/edge/tables/typology.csv"
     let original = try String(contentsOfFile: table, encoding: .utf8)
     try original.replacingOccurrences(of: "1.0000", with: "1.0001").write(toFile: table, atomically: true, encoding: .utf8)
     XCTAssertEqual(
       stageLines(try run(edge, output: output)),
-      Array(allSkipped.prefix(5)) + ["publish: ran (published tables/typology.csv is missing or was changed)"])
+      Array(allSkipped.prefix(6)) + ["publish: ran (published tables/typology.csv is missing or was changed)"])
     XCTAssertEqual(try String(contentsOfFile: table, encoding: .utf8), original)
     let diff = try Regpipe.run(["diff", "Fixtures/edge/expected", "\(output)/edge/tables"])
     XCTAssertEqual(diff.stdout, "no differences\n")
@@ -351,12 +382,12 @@ final class IncrementalRunTests: EndToEndCase {
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertEqual(
       result.lines,
-      ["load", "dedup", "classify", "repeat_use", "welfare_use", "publish"].map { "\($0): stale (no previous result)" })
+      ["load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish"].map { "\($0): stale (no previous result)" })
     XCTAssertFalse(FileManager.default.fileExists(atPath: output))
 
     try run(edge, output: output)
     XCTAssertEqual(
       try Regpipe.run(["status", edge, "--output", output]).lines,
-      ["load", "dedup", "classify", "repeat_use", "welfare_use", "publish"].map { "\($0): up to date" })
+      ["load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish"].map { "\($0): up to date" })
   }
 }

@@ -103,7 +103,7 @@ final class RunRecordTests: EndToEndCase {
     XCTAssertEqual(manifest["pipeline"] as? String, "edge")
     XCTAssertEqual((manifest["inputs"] as! [Any]).count, 6)
     XCTAssertEqual((manifest["stages"] as! [[String: Any]]).map { $0["stage"] as! String },
-      ["load", "dedup", "classify", "repeat_use", "welfare_use", "publish"])
+      ["load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish"])
     let outputs = (manifest["outputs"] as! [[String: Any]]).map { $0["path"] as! String }
     XCTAssertTrue(outputs.contains("tables/typology.csv"), "\(outputs)")
     XCTAssertTrue(outputs.contains("report.html"), "\(outputs)")
@@ -198,7 +198,7 @@ final class RunRecordTests: EndToEndCase {
   func testVersionNamesProgramAndSpec() throws {
     let result = try Regpipe.run(["--version"])
     XCTAssertEqual(result.status, 0)
-    XCTAssertEqual(result.stdout, "regpipe 0.2.1 (SPEC v2)\n")
+    XCTAssertEqual(result.stdout, "regpipe 0.3.0 (SPEC v2)\n")
   }
 
   func testUnknownSubcommandIsAUsageError() throws {

@@ -155,10 +155,10 @@ class EndToEndCase: XCTestCase {
 
 /// Stage lines of a run in which every stage ran for `reason`.
 func allRan(_ reason: String) -> [String] {
-  ["load", "dedup", "classify", "repeat_use", "welfare_use", "publish"].map { "\($0): ran (\(reason))" }
+  ["load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish"].map { "\($0): ran (\(reason))" }
 }
 
 /// Stage lines of a run in which every stage was up to date.
-let allSkipped = ["load", "dedup", "classify", "repeat_use", "welfare_use", "publish"].map {
+let allSkipped = ["load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish"].map {
   "\($0): skipped (up to date)"
 }

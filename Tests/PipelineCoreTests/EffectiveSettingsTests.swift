@@ -29,6 +29,7 @@ final class EffectiveSettingsTests: XCTestCase {
       parameters.repeat_bins = [1, 2, 5]
       parameters.lookback_years = 2
       parameters.return_horizons = [180, 365, 730]
+      parameters.transition_horizons = [30, 90, 365]
       parameters.planned_exit_codes = ["1"]
       parameters.max_reject_share = 0.01
       publish.min_cell = 5
@@ -63,6 +64,8 @@ final class EffectiveSettingsTests: XCTestCase {
       "window.from", "window.to", "censor_date", "parameters.indicators.psych_and_substance",
       "parameters.indicators.psych_or_substance",
     ])
+    XCTAssertEqual(
+      names(.transitions), ["window.from", "window.to", "censor_date", "parameters.transition_horizons"])
     XCTAssertEqual(names(.publish), ["pipeline", "publish.min_cell", "publish.formats"])
 
     let load = config.parameterReads(for: .load)
@@ -82,7 +85,7 @@ final class EffectiveSettingsTests: XCTestCase {
 
   func testEveryStageIsNamedAsInTheSpec() {
     XCTAssertEqual(StageName.allCases.map(\.rawValue), [
-      "load", "dedup", "classify", "repeat_use", "welfare_use", "publish",
+      "load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish",
     ])
   }
 }

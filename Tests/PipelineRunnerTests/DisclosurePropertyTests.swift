@@ -26,7 +26,8 @@ final class DisclosurePropertyTests: TemporaryFolderCase {
       func tables(_ minCell: Int) throws -> (tables: [Table], audit: DisclosureAudit) {
         try publish(
           typology: classify.typology, stays: classify.stays, repeatUse: try runner.repeatUseFigures(),
-          welfare: try runner.welfareUseFigures(), indicators: indicators, minCell: minCell)
+          welfare: try runner.welfareUseFigures(), transitions: try runner.transitionFigures(), indicators: indicators,
+          minCell: minCell)
       }
       let truth = try tables(1).tables
       XCTAssertEqual(truth.reduce(0) { $0 + $1.suppressedCellCount }, 0)

@@ -25,7 +25,7 @@ final class PipelineRunTests: TemporaryFolderCase {
     let run = try runner()
     let status = try run.status()
     XCTAssertEqual(status.map(\.stage), StageName.allCases)
-    XCTAssertEqual(status.map(\.staleReason), Array(repeating: "no previous result", count: 6))
+    XCTAssertEqual(status.map(\.staleReason), Array(repeating: "no previous result", count: 7))
     XCTAssertFalse(FileManager.default.fileExists(atPath: temporary + "/out"), "status writes nothing")
   }
 
@@ -34,10 +34,10 @@ final class PipelineRunTests: TemporaryFolderCase {
     let outcomes = try runner().run { reported.append($0.line) }
     XCTAssertEqual(lines(outcomes), StageName.allCases.map { "\($0.rawValue): ran (no previous result)" })
     XCTAssertEqual(reported, lines(outcomes), "each outcome is reported as it happens")
-    XCTAssertEqual(outcomes.map(\.action), Array(repeating: .ran, count: 6))
+    XCTAssertEqual(outcomes.map(\.action), Array(repeating: .ran, count: 7))
 
     let status = try runner().status()
-    XCTAssertEqual(status.map(\.staleReason), Array(repeating: nil, count: 6))
+    XCTAssertEqual(status.map(\.staleReason), Array(repeating: nil, count: 7))
     XCTAssertEqual(
       lines(try runner().run()), StageName.allCases.map { "\($0.rawValue): skipped (up to date)" })
     XCTAssertTrue(FileManager.default.fileExists(atPath: temporary + "/out/edge/tables/typology.csv"))
@@ -83,7 +83,7 @@ final class PipelineRunTests: TemporaryFolderCase {
     XCTAssertEqual(
       lines(try runner().run()),
       ["load: skipped (up to date)", "dedup: skipped (up to date)", "classify: ran (no previous result)"]
-        + ["repeat_use", "welfare_use", "publish"].map { "\($0): skipped (up to date)" })
+        + ["repeat_use", "welfare_use", "transitions", "publish"].map { "\($0): skipped (up to date)" })
   }
 
   /// Stages downstream of `--stage` are left alone even when it makes them stale.

@@ -105,6 +105,21 @@ final class SynthCalibrationTests: XCTestCase {
       print("calibration 2023 users with \(bin) stays: \(share) % (\(target))")
       XCTAssertEqual(share, target, accuracy: 3, "2023, \(bin) stays")
     }
+    // Age profile of the 2023 users (yearly_users_by_sex_age, all sexes): under 40 just
+    // under half (read as 47 %), 18–29 a quarter, each ±3 pp.
+    let ages = try Self.rows(yearlyTables + "/yearly_users_by_sex_age.csv").filter {
+      $0["year"] == "2023" && $0["sex"] == "total"
+    }
+    func ageShare(_ bands: [String]) throws -> Double {
+      try bands.reduce(0) { sum, band in try sum + Self.number(ages.first { $0["age_band"] == band }?["share"]) } * 100
+    }
+    let under40 = try ageShare(["<18", "18-29", "30-39"])
+    let young = try ageShare(["18-29"])
+    print("calibration 2023 users under 40: \(under40) % (just under half), 18-29: \(young) % (a quarter)")
+    XCTAssertEqual(yearly["under_40_share"] as? String, "just under half")
+    XCTAssertEqual(yearly["age_18_29_share"] as? String, "one quarter")
+    XCTAssertEqual(under40, 47, accuracy: 3, "2023 users under 40")
+    XCTAssertEqual(young, 25, accuracy: 3, "2023 users aged 18-29")
     let users = try Self.table(yearlyTables + "/yearly_users.csv", key: "year")
     for year in 2017...2023 {
       let row = try XCTUnwrap(users[String(year)])
@@ -199,7 +214,7 @@ final class SynthCalibrationTests: XCTestCase {
 
   /// VIVE's 2024 count by region name, from the package's `municipalities.csv`.
   private static func regionCounts() throws -> [String: Double] {
-    let path = root.appendingPathComponent("Sources/WelfareUseStage/Resources/municipalities.csv").standardized.path
+    let path = root.appendingPathComponent("Sources/RegisterModel/Resources/municipalities.csv").standardized.path
     var counts: [String: Double] = [:]
     for row in try rows(path) {
       counts[row["region_name"]!, default: 0] += try number(row["homeless_count_2024"])

@@ -219,6 +219,93 @@ final class DisclosureTests: XCTestCase {
     try assertPublishProtects(tables, suppresses: [("repeat_use", 0, "persons")])
   }
 
+  /// 4 and 14 for users: the age bands of (2023, M) → its total, and (2023, total,
+  /// total) = `yearly_users` users; the sexes of a band → the total sex.
+  func testFamily4And14UsersBySexAndAge() throws {
+    let bands = ["<18", "18-29", "30-39", "40-49", "50-59", "60+", "unknown", "total"]
+    let counts = [0, 3, 8, 0, 0, 0, 0, 11]
+    let tables = [
+      table("yearly_users", keys: ["year"], counts: ["users"], rows: [(["2023"], [11])]),
+      table(
+        "yearly_users_by_sex_age", keys: ["year", "sex", "age_band"], counts: ["users"],
+        rows: zip(bands, counts).map { (["2023", "M", $0], [$1]) } + zip(bands, counts).map { (["2023", "total", $0], [$1]) },
+        hidden: [(1, "users"), (9, "users")]),
+    ]
+    XCTAssertEqual(
+      try intervals(tables),
+      ["yearly_users_by_sex_age year=2023 sex=M age_band=18-29 users [3, 3]",
+       "yearly_users_by_sex_age year=2023 sex=total age_band=18-29 users [3, 3]"])
+    try assertPublishProtects(tables, suppresses: [("yearly_users_by_sex_age", 1, "users")])
+  }
+
+  /// 8: 2 within 30 days ≤ within 90 (suppressed) ≤ within 365 = 3 bounds it by 3; and
+  /// `any` ≤ the services' sum gives `any` back when one service is 0.
+  func testFamily8TransitionsWithinHorizonsAndServices() throws {
+    let counts = ["exits", "within_30", "within_90", "within_365"]
+    let nested = [
+      table(
+        "transitions", keys: ["year", "service"], counts: counts, rows: [(["2023", "prison"], [40, 2, 3, 6])],
+        hidden: [(0, "within_30"), (0, "within_90")])
+    ]
+    XCTAssertEqual(
+      try intervals(nested),
+      ["transitions year=2023 service=prison within_30 [1, 6]", "transitions year=2023 service=prison within_90 [1, 6]"])
+    let services = [
+      table(
+        "transitions", keys: ["year", "service"], counts: counts,
+        rows: [(["2023", "support"], [40, 9, 12, 20]), (["2023", "prison"], [40, 0, 0, 0]), (["2023", "any"], [40, 9, 12, 20])],
+        hidden: [(2, "within_30")])
+    ]
+    XCTAssertEqual(try intervals(services), ["transitions year=2023 service=any within_30 [9, 9]"])
+    try assertPublishProtects(nested, suppresses: [("transitions", 0, "within_30"), ("transitions", 0, "within_90")])
+  }
+
+  /// 11: the municipalities of Region Nordjylland → its count in `typology_by_region`;
+  /// Aalborg (851) published 20 of 23 gives Hjørring (860) back.
+  func testFamily11MunicipalitiesAddUpToTheirRegion() throws {
+    let tables = [
+      table(
+        "typology_by_region", keys: ["region", "group"], counts: ["persons"],
+        rows: [(["Region Nordjylland", "short"], [23])]),
+      table(
+        "typology_by_municipality", keys: ["municipality", "municipality_name", "group"], counts: ["persons"],
+        rows: [(["851", "Aalborg", "short"], [20]), (["860", "Hjørring", "short"], [3])], hidden: [(1, "persons")]),
+    ]
+    XCTAssertEqual(
+      try intervals(tables),
+      ["typology_by_municipality municipality=860 municipality_name=Hjørring group=short persons [3, 3]"])
+    try assertPublishProtects(tables, suppresses: [("typology_by_municipality", 1, "persons")])
+  }
+
+  /// 13: the four quarters of 2023 → the year in `stay_thresholds`: 3 over 90 days in
+  /// Q4 is given back by the year's 10 and the other quarters' 7.
+  func testFamily13QuartersAddUpToTheYear() throws {
+    let tables = [
+      table("stay_thresholds", keys: ["year"], counts: ["over_90"], rows: [(["2023"], [10])]),
+      table(
+        "stay_thresholds_quarterly", keys: ["quarter"], counts: ["over_90"],
+        rows: [(["2023-Q1"], [2]), (["2023-Q2"], [5]), (["2023-Q3"], [0]), (["2023-Q4"], [3])],
+        hidden: [(0, "over_90"), (3, "over_90")]),
+    ]
+    XCTAssertEqual(
+      try intervals(tables),
+      ["stay_thresholds_quarterly quarter=2023-Q1 over_90 [1, 4]", "stay_thresholds_quarterly quarter=2023-Q4 over_90 [1, 4]"])
+    try assertPublishProtects(tables, suppresses: [("stay_thresholds_quarterly", 3, "over_90")])
+  }
+
+  /// 15: `transitions` exits = `returns` exits; 8: one figure in every row of a year.
+  func testFamily15ExitsAreOneFigureAcrossTables() throws {
+    let tables = [
+      table("returns", keys: ["year"], counts: ["exits"], rows: [(["2023"], [4])], hidden: [(0, "exits")]),
+      table(
+        "transitions", keys: ["year", "service"], counts: ["exits"],
+        rows: [(["2023", "prison"], [4]), (["2023", "any"], [4])], hidden: [(1, "exits")]),
+    ]
+    XCTAssertEqual(
+      try intervals(tables),
+      ["returns year=2023 exits [4, 4]", "transitions year=2023 service=any exits [4, 4]"])
+  }
+
   // MARK: - The secondary choice
 
   /// 9 / 3 / 6 | 18, episodic primary: long (6) alone makes it safe (≤ 18 − 9 − 1 = 8),

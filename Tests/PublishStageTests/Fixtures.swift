@@ -29,6 +29,11 @@ enum Fixtures {
     returns: [
       ReturnYearFigures(year: 2019, exits: 12, returns: [3, 2, 1], followUpComplete: true),
       ReturnYearFigures(year: 2020, exits: 0, returns: [0, 0, 0], followUpComplete: false),
+    ],
+    usersBySexAge: [
+      UserSexAgeCounts(year: 2019, sex: "M", ageBand: "30-39", users: 20),
+      UserSexAgeCounts(year: 2019, sex: "F", ageBand: "18-29", users: 10),
+      UserSexAgeCounts(year: 2020, sex: "M", ageBand: "40-49", users: 4),
     ])
 
   static let welfare = WelfareFigures(
@@ -40,11 +45,27 @@ enum Fixtures {
     sexAge: [
       SexAgeCounts(sex: "M", ageBand: "30-39", perGroup: [20, 2, 10]),
       SexAgeCounts(sex: "F", ageBand: "<18", perGroup: [20, 1, 10]),
+    ],
+    municipalities: [
+      MunicipalityCounts(code: "101", name: "København", perGroup: [25, 2, 10]),
+      MunicipalityCounts(code: "259", name: "Køge", perGroup: [15, 1, 10]),
+    ])
+
+  /// 2019: 12 exits (as in `returns`), psychiatric within 30/90/365 days 2/6/9, prison
+  /// 0/1/1, any 2/7/10; 2020: no exits.
+  static let transitions = TransitionFigures(
+    serviceNames: ["psychiatric", "prison"], horizons: [30, 90, 365],
+    years: [
+      TransitionYearFigures(
+        year: 2019, exits: 12, withinByService: [[2, 6, 9], [0, 1, 1]], withinAny: [2, 7, 10], followUpComplete: true),
+      TransitionYearFigures(
+        year: 2020, exits: 0, withinByService: [[0, 0, 0], [0, 0, 0]], withinAny: [0, 0, 0], followUpComplete: false),
     ])
 
   static func tables(minCell: Int = 5) throws -> [Table] {
     try publish(
-      typology: typology, stays: stays, repeatUse: repeatUse, welfare: welfare, indicators: [], minCell: minCell
+      typology: typology, stays: stays, repeatUse: repeatUse, welfare: welfare, transitions: transitions,
+      indicators: [], minCell: minCell
     ).tables
   }
 }

@@ -4,11 +4,12 @@ import XCTest
 @testable import PublishStage
 
 final class PublishTests: XCTestCase {
-  func testTheNineTablesInSpecOrder() throws {
+  func testTheThirteenTablesInSpecOrder() throws {
     XCTAssertEqual(
       try Fixtures.tables().map(\.name),
       ["typology", "stay_duration", "stay_thresholds", "yearly_users", "repeat_use", "returns", "welfare_use",
-       "typology_by_region", "typology_by_sex_age"])
+       "typology_by_region", "typology_by_sex_age", "stay_thresholds_quarterly", "yearly_users_by_sex_age",
+       "typology_by_municipality", "transitions"])
   }
 
   func testTypologyAfterDisclosureControl() throws {
@@ -25,7 +26,7 @@ final class PublishTests: XCTestCase {
   }
 
   func testAMinCellOfOneSuppressesNothing() throws {
-    XCTAssertEqual(try Fixtures.tables(minCell: 1).map(\.suppressedCellCount), Array(repeating: 0, count: 9))
+    XCTAssertEqual(try Fixtures.tables(minCell: 1).map(\.suppressedCellCount), Array(repeating: 0, count: 13))
   }
 
   func testWriteTablesWritesEachFormatAtomically() throws {
@@ -33,7 +34,7 @@ final class PublishTests: XCTestCase {
     defer { try? FileManager.default.removeItem(atPath: folder + "/..") }
     let tables = try Fixtures.tables()
     let paths = try writeTables(tables, to: folder, pipeline: "demo", minCell: 5)
-    XCTAssertEqual(paths.count, 18)
+    XCTAssertEqual(paths.count, 26)
     XCTAssertEqual(paths.prefix(2), [folder + "/typology.csv", folder + "/typology.json"])
     XCTAssertEqual(
       try FileManager.default.contentsOfDirectory(atPath: folder).sorted(),

@@ -1,3 +1,4 @@
+import RegisterModel
 import XCTest
 
 @testable import PublishStage
@@ -12,7 +13,8 @@ final class ReportTests: XCTestCase {
 
   func testOneChartPerSectionAndNoScripts() throws {
     let html = try report()
-    XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 5)
+    // Eight sections draw a chart; typology_by_municipality is shown by region instead.
+    XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 8)
     XCTAssertFalse(html.lowercased().contains("<script"))
     XCTAssertFalse(html.contains("http://fonts"))
     XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
@@ -49,7 +51,32 @@ final class ReportTests: XCTestCase {
     }
     let partial = renderReport(tables: [try Fixtures.tables()[named: "typology"]], parameters: [], inputs: [])
     XCTAssertEqual(partial.components(separatedBy: "<svg").count - 1, 1)
-    XCTAssertEqual(partial.components(separatedBy: "Not drawn: a table is missing.").count - 1, 4)
+    XCTAssertEqual(partial.components(separatedBy: "Not drawn: a table is missing.").count - 1, 8)
+  }
+
+  /// The reform sections: transitions by year and horizon, 2023-Q4 marked as the reform
+  /// quarter, the municipality table grouped by region (København under Hovedstaden).
+  func testReformSections() throws {
+    let html = try report()
+    XCTAssertTrue(html.contains(">2019, 30 days</text>"), "a group per year and horizon")
+    XCTAssertTrue(html.contains(">2020, 365 days (incomplete)</text>"))
+    XCTAssertTrue(html.contains("<caption>typology_by_municipality: Region Hovedstaden</caption>"))
+    XCTAssertTrue(html.contains("<caption>typology_by_municipality: Region Sjælland</caption>"))
+    XCTAssertTrue(html.contains("<caption>typology_by_municipality: total</caption>"))
+    let hovedstaden = try XCTUnwrap(html.range(of: "typology_by_municipality: Region Hovedstaden"))
+    let kobenhavn = try XCTUnwrap(html.range(of: "<td>101</td><td>København</td>"))
+    XCTAssertLessThan(hovedstaden.lowerBound, kobenhavn.lowerBound)
+    let quarters = renderReport(
+      tables: [
+        stayThresholdsQuarterlyTable(
+          StayFigures(
+            bandLabels: [], years: [],
+            quarters: (1...4).map {
+              StayQuarterFigures(year: 2023, quarter: $0, completedStays: 10, over90: 2, over120: 1, plannedExits: 5)
+            }))
+      ], parameters: [], inputs: [])
+    XCTAssertTrue(quarters.contains(">2023-Q4 (reform)</text>"))
+    XCTAssertTrue(quarters.contains(">2023-Q3</text>"))
   }
 
   /// The top says what the tables come from, and a SYNTHETIC banner when synth made the

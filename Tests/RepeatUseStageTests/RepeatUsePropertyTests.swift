@@ -21,7 +21,7 @@ final class RepeatUsePropertyTests: XCTestCase {
               end: isOpen ? nil : start + length, extractDate: start + length, order: stays.count))
         }
       }
-      let figures = repeatUse(stays: stays, episodes: [], parameters: params)
+      let figures = repeatUse(stays: stays, episodes: [], persons: [], parameters: params)
 
       // Each person's nights as a set of days.
       var nightsOf: [PersonKey: Set<Day>] = [:]

@@ -31,7 +31,7 @@ final class ReturnsTests: XCTestCase {
       episode(7, day("2018-06-01"), june), episode(7, june + 365, june + 370),
       episode(8, day("2018-06-01"), june), episode(8, june + 366, june + 370),
     ]
-    let figures = repeatUse(stays: [], episodes: episodes, parameters: parameters("2018-01-01", "2018-12-31"))
+    let figures = repeatUse(stays: [], episodes: episodes, persons: [], parameters: parameters("2018-01-01", "2018-12-31"))
     // Exits: 1 (×2), 2, 3, 5, 6 (second), 7, 8 = 8.
     // 0-180: person 1's first. 181-365: person 1's second, person 7. 366-730: persons 2, 8.
     XCTAssertEqual(
@@ -42,12 +42,12 @@ final class ReturnsTests: XCTestCase {
   func testFollowUpIsCompleteWhenTheLastHorizonFitsBeforeTheCensorDate() {
     // 31 Dec 2021 + 730 days = 31 Dec 2023 (2022 and 2023 have 365 days each): complete
     // with censor date 31 Dec 2023, incomplete with 30 Dec 2023. 2022 + 730 is 2024-12-30.
-    let complete = repeatUse(stays: [], episodes: [], parameters: parameters("2018-01-01", "2022-12-31"))
+    let complete = repeatUse(stays: [], episodes: [], persons: [], parameters: parameters("2018-01-01", "2022-12-31"))
     XCTAssertEqual(complete.returns.map(\.followUpComplete), [true, true, true, true, false])
     XCTAssertEqual(complete.returns.map(\.year), Array(2018...2022))
     XCTAssertEqual(complete.returns.map(\.exits), [0, 0, 0, 0, 0])
     let oneDayShort = repeatUse(
-      stays: [], episodes: [], parameters: parameters("2018-01-01", "2022-12-31", censor: "2023-12-30"))
+      stays: [], episodes: [], persons: [], parameters: parameters("2018-01-01", "2022-12-31", censor: "2023-12-30"))
     XCTAssertEqual(oneDayShort.returns.map(\.followUpComplete), [true, true, true, false, false])
   }
 
@@ -57,7 +57,7 @@ final class ReturnsTests: XCTestCase {
     let episodes = [
       episode(1, end + 500, end + 510), episode(1, day("2019-04-01"), end), episode(1, end + 100, end + 110),
     ]
-    let figures = repeatUse(stays: [], episodes: episodes, parameters: parameters("2019-01-01", "2019-12-31"))
+    let figures = repeatUse(stays: [], episodes: episodes, persons: [], parameters: parameters("2019-01-01", "2019-12-31"))
     // Exits in 2019: the first (1 May) and the second (ends 1 May + 110 = 19 Aug; the next starts
     // 500 − 110 = 390 days on).
     XCTAssertEqual(figures.returns[0].exits, 2)

@@ -6,7 +6,7 @@ final class YearlyUseTests: XCTestCase {
   func testAStayOverNewYearCountsInBothYears() {
     // Nights 30 and 31 Dec 2019, 1 and 2 Jan 2020 (the check-out day 3 Jan is not a night).
     let figures = repeatUse(
-      stays: [stay(1, "2019-12-30", "2020-01-03")], episodes: [],
+      stays: [stay(1, "2019-12-30", "2020-01-03")], episodes: [], persons: [],
       parameters: parameters("2019-01-01", "2020-12-31"))
     XCTAssertEqual(
       figures.years,
@@ -28,7 +28,7 @@ final class YearlyUseTests: XCTestCase {
       stay(3, "2020-03-01", "2020-03-02"), stay(3, "2020-04-01", "2020-04-02"),
       stay(3, "2020-12-31", "2021-01-01"),
     ]
-    let figures = repeatUse(stays: stays, episodes: [], parameters: parameters("2020-01-01", "2020-12-31"))
+    let figures = repeatUse(stays: stays, episodes: [], persons: [], parameters: parameters("2020-01-01", "2020-12-31"))
     // users 3; stays 2 + 1 + 5 = 8; nights 15 + 1 + 5 = 21; bins: person 2 → `1`,
     // person 1 → `2-4`, person 3 → `5+`.
     XCTAssertEqual(
@@ -40,7 +40,7 @@ final class YearlyUseTests: XCTestCase {
   func testAnOpenStayRunsToItsExtractDate() {
     // Open from 1 Dec 2023, extract date 31 Dec 2023: nights 1–30 Dec = 30.
     let figures = repeatUse(
-      stays: [stay(1, "2023-12-01", nil)], episodes: [], parameters: parameters("2023-01-01", "2023-12-31"))
+      stays: [stay(1, "2023-12-01", nil)], episodes: [], persons: [], parameters: parameters("2023-01-01", "2023-12-31"))
     XCTAssertEqual(figures.years.map(\.nights), [30])
   }
 
@@ -55,7 +55,7 @@ final class YearlyUseTests: XCTestCase {
       // Person 5: one stay over two New Years, nights in 2016, 2017 and 2018.
       stay(5, "2016-12-01", "2018-01-10"),
     ]
-    let figures = repeatUse(stays: stays, episodes: [], parameters: parameters("2016-01-01", "2020-12-31"))
+    let figures = repeatUse(stays: stays, episodes: [], persons: [], parameters: parameters("2016-01-01", "2020-12-31"))
     // 2016: persons 1, 2, 5. 2017: 4, 5. 2018: 1, 5. 2019: 2, 3. 2020: 3, 4.
     XCTAssertEqual(figures.years.map(\.users), [3, 2, 2, 2, 2])
     // 2018: 1 (2016) and 5 (2016, 2017) return. 2019: 2's 2016 is three years back, 3 has
@@ -71,11 +71,32 @@ final class YearlyUseTests: XCTestCase {
     // Window 2018-07-01 – 2020-06-30: years 2018–2020, reported from 2020 (2020 − 2 ≥ 2018).
     // Person 1: a night in 2018 before the window starts, and one in 2020.
     let figures = repeatUse(
-      stays: [stay(1, "2018-02-01", "2018-02-02"), stay(1, "2020-03-01", "2020-03-02")], episodes: [],
+      stays: [stay(1, "2018-02-01", "2018-02-02"), stay(1, "2020-03-01", "2020-03-02")], episodes: [], persons: [],
       parameters: parameters("2018-07-01", "2020-06-30"))
     // Calendar years count whole: 2018 has one user although the night is before 1 July.
     XCTAssertEqual(figures.years.map(\.users), [1, 0, 1])
     XCTAssertEqual(figures.years.map(\.returningUsers), [nil, nil, 1])
+  }
+
+  /// Users by sex and age on 31 December of each year: a person turning 18 on 31
+  /// December 2020 is 18-29 in 2020 and <18 in 2019; one without a record is unknown.
+  func testUsersBySexAndAgeOnThirtyFirstDecember() {
+    let persons = [
+      PersonRecord(person: 1, sex: .female, birthDate: day("2002-12-31"), order: 0),
+      PersonRecord(person: 2, sex: .male, birthDate: day("1980-01-01"), order: 1),
+    ]
+    let figures = repeatUse(
+      stays: [stay(1, "2019-03-01", "2020-03-01"), stay(2, "2020-05-01", "2020-05-10"), stay(3, "2020-06-01", "2020-06-02")],
+      episodes: [], persons: persons, parameters: parameters("2019-01-01", "2020-12-31"))
+    XCTAssertEqual(figures.usersBySexAge.count, 2 * 3 * 7, "every year, sex and band")
+    XCTAssertEqual(
+      figures.usersBySexAge.filter { $0.users > 0 },
+      [
+        UserSexAgeCounts(year: 2019, sex: "F", ageBand: "<18", users: 1),
+        UserSexAgeCounts(year: 2020, sex: "M", ageBand: "40-49", users: 1),
+        UserSexAgeCounts(year: 2020, sex: "F", ageBand: "18-29", users: 1),
+        UserSexAgeCounts(year: 2020, sex: "unknown", ageBand: "unknown", users: 1),
+      ])
   }
 
   func testInputOrderDoesNotMatter() {
@@ -86,9 +107,9 @@ final class YearlyUseTests: XCTestCase {
     let params = parameters("2020-01-01", "2020-12-31")
     let sorted = stays.sorted { ($0.person, $0.start) < ($1.person, $1.start) }
     XCTAssertEqual(
-      repeatUse(stays: stays, episodes: [], parameters: params),
-      repeatUse(stays: sorted, episodes: [], parameters: params))
+      repeatUse(stays: stays, episodes: [], persons: [], parameters: params),
+      repeatUse(stays: sorted, episodes: [], persons: [], parameters: params))
     // Nights: person 1 union 1–15 March = 15, person 2 5–19 Jan = 15.
-    XCTAssertEqual(repeatUse(stays: stays, episodes: [], parameters: params).years[0].nights, 30)
+    XCTAssertEqual(repeatUse(stays: stays, episodes: [], persons: [], parameters: params).years[0].nights, 30)
   }
 }

@@ -115,6 +115,25 @@ final class SynthFileTests: XCTestCase {
     XCTAssertTrue(yaml.contains("psych_and_substance: {all_of: [psychiatric, substance]}"))
   }
 
+  /// Data past 2023 (`--to 2025`): yearly files for every year, and the pipeline file
+  /// says those years keep 2023's calibration; the 2023 users' ages do not move.
+  func testDataPastTheLastCalibratedYearSaysSo() throws {
+    var late = options(seed: 5)
+    late.toYear = 2025
+    _ = try synthesize(late)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: late.out + "/boform110_2025.csv.gz"))
+    let yaml = try String(contentsOfFile: late.out + "/pipeline.yaml", encoding: .utf8)
+    XCTAssertTrue(
+      yaml.contains("# The years 2024-2025 keep 2023's rates and ages (no published figures after 2023).\n"), yaml)
+    XCTAssertNil(options(seed: 5).beyondCalibration, "data ending in 2022 is within the calibration")
+
+    var ending2023 = options(seed: 5)
+    ending2023.toYear = 2023
+    _ = try synthesize(ending2023)
+    let births = { (folder: String) in try RegisterText(path: folder + "/bef.csv.gz").rows.map { $0.text[2] } }
+    XCTAssertEqual(try births(late.out).prefix(50), try births(ending2023.out).prefix(50))
+  }
+
   func testInvalidOptionsAreRefusedBeforeWriting() {
     let base = options(seed: 1)
     var noUsers = base

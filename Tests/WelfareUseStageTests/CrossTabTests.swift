@@ -27,6 +27,12 @@ final class CrossTabTests: XCTestCase {
       zip(regionNames, [[1, 0, 0], [0, 0, 0], [0, 0, 0], [1, 0, 0], [0, 0, 0], [0, 1, 3]]).map {
         GroupCounts(label: $0, perGroup: $1)
       })
+    // Every municipality in code order, then unknown: 98 + 1 rows.
+    XCTAssertEqual(figures.municipalities.count, 99)
+    XCTAssertEqual(figures.municipalities.first, MunicipalityCounts(code: "101", name: "København", perGroup: [1, 0, 0]))
+    XCTAssertEqual(figures.municipalities.first { $0.code == "851" }?.perGroup, [1, 0, 0])
+    XCTAssertEqual(figures.municipalities.first { $0.code == "751" }?.perGroup, [0, 0, 0], "not a typology person")
+    XCTAssertEqual(figures.municipalities.last, MunicipalityCounts(code: "unknown", name: "", perGroup: [0, 1, 3]))
   }
 
   func testSexAndAgeBandsOnWindowTo() {

@@ -62,6 +62,17 @@ package struct RelationBuilder {
     return t.rows.indices.compactMap { t.text(row: $0, column: c) }.filter { seen.insert($0).inserted }
   }
 
+  /// The distinct combinations of values of `columns`, in row order (empty when the
+  /// table is missing).
+  func rowKeys(_ table: String, _ columns: [String]) -> [[String]] {
+    guard let t = tables[table] else { return [] }
+    let indices = columns.compactMap { t.columnIndex($0) }
+    guard indices.count == columns.count else { return [] }
+    var seen: Set<[String]> = []
+    return t.rows.indices.map { row in indices.map { t.text(row: row, column: $0) ?? "" } }
+      .filter { seen.insert($0).inserted }
+  }
+
   /// The column names of a table (empty when it is missing).
   func columns(_ table: String) -> [String] { tables[table]?.columns.map(\.name) ?? [] }
 

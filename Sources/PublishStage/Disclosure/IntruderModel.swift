@@ -136,6 +136,27 @@ package struct IntruderModel {
     return result
   }
 
+  /// Whether no one of `cells` (hidden, not absent) can be proved below `minCell`;
+  /// stops at the first that can.
+  func allSafe(_ cells: [Int], minCell: Int) throws(Contradiction) -> Bool {
+    var done: Set<Int> = []
+    let asked = Set(cells)
+    for cell in cells where !done.contains(cell) {
+      let component = component(of: cell)
+      let program = program(for: component)
+      for (variable, id) in component.enumerated() where asked.contains(id) && !done.contains(id) {
+        done.insert(id)
+        let upper: LinearProgram.Optimum
+        do { upper = try program.optimum(of: variable, maximise: true) } catch {
+          throw Contradiction(relation: firstBroken(in: component) ?? relations[relationsOf[cell][0]])
+        }
+        guard case .value(let value) = upper else { continue }
+        if !ProvableInterval.reaches(value, minCell: minCell) { return false }
+      }
+    }
+    return true
+  }
+
   /// The largest value the intruder can prove `cell` to hold at most (nil: no bound).
   func upperBound(of cell: Int) throws(Contradiction) -> Double? {
     try bounds(of: [cell], lower: false)[cell]!.upper

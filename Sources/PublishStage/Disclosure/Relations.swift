@@ -21,6 +21,10 @@ package func relations(of tables: [Table], context: RelationContext) -> [CountRe
   welfareUseRelations(&builder, indicators: context.indicators)
   regionRelations(&builder)
   sexAgeRelations(&builder)
+  stayThresholdsQuarterlyRelations(&builder)
+  yearlyUsersBySexAgeRelations(&builder)
+  municipalityRelations(&builder)
+  transitionsRelations(&builder)
   return builder.relations
 }
 

@@ -23,15 +23,24 @@ package func suppressSecondary(_ model: inout IntruderModel, minCell: Int) throw
       var candidates = publishedNeighbours(of: [cell], in: model)
       if candidates.isEmpty { candidates = publishedNeighbours(of: model.component(of: cell), in: model) }
       precondition(!candidates.isEmpty, "a suppressed count whose relations hold no published count is unbounded")
+      // Fixing candidates rank by (total, value, cell) alone, so in that order the first
+      // that fixes `cell` is the choice and the rest need no programme (a shortcut only:
+      // the choice is the one the ranking above gives).
+      candidates.sort { a, b in
+        (model.isTotal[a] ? 1 : 0, model.values[a]!, a) < (model.isTotal[b] ? 1 : 0, model.values[b]!, b)
+      }
       var best: (key: [Double], cell: Int)?
       for candidate in candidates {
         model.hidden[candidate] = true
         // To 1e-6, so that solvers agreeing on the optimum agree on the choice.
         let raised = try model.upperBound(of: cell).map { ($0 * 1e6).rounded() / 1e6 }
         model.hidden[candidate] = false
+        if reaches(raised) {
+          best = ([0], candidate)
+          break
+        }
         let key: [Double] = [
-          reaches(raised) ? 0 : 1, reaches(raised) ? 0 : -(raised ?? .infinity), model.isTotal[candidate] ? 1 : 0,
-          Double(model.values[candidate]!), Double(candidate),
+          -(raised ?? .infinity), model.isTotal[candidate] ? 1 : 0, Double(model.values[candidate]!), Double(candidate),
         ]
         if best == nil || key.lexicographicallyPrecedes(best!.key) { best = (key, candidate) }
       }
@@ -48,8 +57,7 @@ package func suppressSecondary(_ model: inout IntruderModel, minCell: Int) throw
   for cell in pruneOrder {
     let group = model.component(of: cell).filter { $0 != cell && !model.isAbsent[$0] }
     model.hidden[cell] = false
-    let bounds = try model.bounds(of: group, lower: false)
-    if !group.allSatisfy({ bounds[$0]!.isSafe(minCell: minCell) }) { model.hidden[cell] = true }
+    if try !model.allSafe(group, minCell: minCell) { model.hidden[cell] = true }
   }
 }
 

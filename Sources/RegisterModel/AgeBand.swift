@@ -1,10 +1,9 @@
-import RegisterModel
-
-/// Age bands of table `typology_by_sex_age` (SPEC 9), in table order.
-enum AgeBand: Int, CaseIterable {
+/// Age bands of tables `typology_by_sex_age` and `yearly_users_by_sex_age` (SPEC 9), in
+/// table order.
+public enum AgeBand: Int, Sendable, CaseIterable {
   case under18, from18To29, thirties, forties, fifties, over60, unknown
 
-  var label: String {
+  public var label: String {
     switch self {
     case .under18: "<18"
     case .from18To29: "18-29"
@@ -18,7 +17,7 @@ enum AgeBand: Int, CaseIterable {
 
   /// The band of a person born on `birthDate`, aged on `day`: unknown without a birth date
   /// or when born after `day`.
-  init(birthDate: Day?, on day: Day) {
+  public init(birthDate: Day?, on day: Day) {
     guard let birthDate, let age = wholeYears(from: birthDate, to: day) else {
       self = .unknown
       return
@@ -36,7 +35,7 @@ enum AgeBand: Int, CaseIterable {
 
 /// Age in whole years on `day` of a person born on `birth`, or nil when born after `day`.
 /// Someone born on 29 February has their birthday on 1 March in years without one.
-func wholeYears(from birth: Day, to day: Day) -> Int? {
+public func wholeYears(from birth: Day, to day: Day) -> Int? {
   guard birth <= day else { return nil }
   let b = birth.civil
   let d = day.civil

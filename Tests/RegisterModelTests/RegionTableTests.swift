@@ -1,12 +1,18 @@
 import XCTest
 
-@testable import WelfareUseStage
+@testable import RegisterModel
 
 final class RegionTableTests: XCTestCase {
   func testTheBundledTable() {
     let table = RegionTable.bundled
     XCTAssertEqual(table.regions.map(\.code), ["1081", "1082", "1083", "1084", "1085"])
-    XCTAssertEqual(table.regions.map(\.name), Array(regionNames.dropLast()))
+    XCTAssertEqual(
+      table.regions.map(\.name),
+      ["Region Nordjylland", "Region Midtjylland", "Region Syddanmark", "Region Hovedstaden", "Region Sjælland"])
+    XCTAssertEqual(table.municipalities.count, 98)
+    XCTAssertEqual(table.municipalities.first, .init(code: "101", name: "København", region: 3))
+    XCTAssertEqual(table.municipalities.last?.code, "860")
+    XCTAssertEqual(table.municipalityIndex(of: "147"), 1)  // Frederiksberg, second in code order
     XCTAssertEqual(table.regionIndex(ofMunicipality: "101"), 3)  // København, Region Hovedstaden
     XCTAssertEqual(table.regionIndex(ofMunicipality: "860"), 0)  // Hjørring, Region Nordjylland
     XCTAssertEqual(table.regionIndex(ofMunicipality: "259"), 4)  // Køge, Region Sjælland
@@ -27,6 +33,7 @@ final class RegionTableTests: XCTestCase {
       ])
     XCTAssertEqual(table.regionIndex(ofMunicipality: "101"), 2)
     XCTAssertEqual(table.regionIndex(ofMunicipality: "461"), 1)
+    XCTAssertEqual(table.municipalities.map(\.code), ["101", "461", "851"])
   }
 
   func testMalformedFilesAreErrors() {
@@ -34,9 +41,14 @@ final class RegionTableTests: XCTestCase {
       XCTAssertEqual($0 as? RegionTableError, .missingColumn("municipality_code"))
     }
     XCTAssertThrowsError(
-      try RegionTable(csv: "municipality_code,region_code,region_name\n101,1084,X\n147,1084")
+      try RegionTable(csv: "municipality_code,municipality_name,region_code,region_name\n101,K,1084,X\n147,F,1084")
     ) {
       XCTAssertEqual($0 as? RegionTableError, .badRow(line: 3))
+    }
+    XCTAssertThrowsError(
+      try RegionTable(csv: "municipality_code,municipality_name,region_code,region_name\n101,K,1084,X\n101,F,1084,X")
+    ) {
+      XCTAssertEqual($0 as? RegionTableError, .badRow(line: 3), "a municipality code twice")
     }
   }
 }

@@ -1,0 +1,98 @@
+import Foundation
+
+/// DST's municipalities and their regions, from `Resources/municipalities.csv` — a copy
+/// of `data/municipalities.csv` of SPEC 2 (columns `municipality_code`,
+/// `municipality_name`, `region_code`, `region_name`; the other columns are ignored).
+package struct RegionTable: Sendable {
+  /// One region, as named in the file.
+  package struct Region: Hashable, Sendable {
+    package var code: String
+    package var name: String
+  }
+
+  /// One municipality, with the index of its region in `regions`.
+  package struct Municipality: Hashable, Sendable {
+    package var code: String
+    package var name: String
+    package var region: Int
+  }
+
+  /// Regions ordered by region code (numerically when the codes are numbers).
+  package let regions: [Region]
+  /// Municipalities ordered by code (numerically when the codes are numbers).
+  package let municipalities: [Municipality]
+  /// 3-digit municipality code → index into `municipalities`.
+  private let indexOfMunicipality: [String: Int]
+
+  /// The table bundled with the module, read once.
+  package static let bundled: RegionTable = {
+    guard let url = Bundle.module.url(forResource: "municipalities", withExtension: "csv"),
+      let text = try? String(contentsOf: url, encoding: .utf8)
+    else { fatalError("municipalities.csv is missing from the RegisterModel bundle") }
+    do { return try RegionTable(csv: text) } catch {
+      fatalError("the bundled municipalities.csv is malformed: \(error)")
+    }
+  }()
+
+  /// Parses comma-separated text with a header row. Fields are trimmed; the file has no
+  /// quoted fields. Lines may end in LF or CRLF; blank lines are skipped.
+  package init(csv text: String) throws(RegionTableError) {
+    var lines = text.split(whereSeparator: \.isNewline).map { line in
+      line.split(separator: ",", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+    }.filter { $0 != [""] }
+    guard !lines.isEmpty else { throw .missingColumn("municipality_code") }
+    let header = lines.removeFirst().map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") }
+    func column(_ name: String) throws(RegionTableError) -> Int {
+      guard let i = header.firstIndex(of: name) else { throw .missingColumn(name) }
+      return i
+    }
+    let (municipality, municipalityName, regionCode, regionName) = (
+      try column("municipality_code"), try column("municipality_name"), try column("region_code"),
+      try column("region_name")
+    )
+
+    var nameOfRegion: [String: String] = [:]
+    var rows: [(code: String, name: String, region: String)] = []
+    for (n, fields) in lines.enumerated() {
+      guard fields.count == header.count, !fields[municipality].isEmpty, !fields[regionCode].isEmpty,
+        !rows.contains(where: { $0.code == fields[municipality] })
+      else { throw .badRow(line: n + 2) }
+      nameOfRegion[fields[regionCode]] = fields[regionName]
+      rows.append((fields[municipality], fields[municipalityName], fields[regionCode]))
+    }
+    regions = nameOfRegion.map { Region(code: $0.key, name: $0.value) }.sorted { codeOrder($0.code, $1.code) }
+    let indexOfRegion = Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1.code, $0) })
+    municipalities = rows.sorted { codeOrder($0.code, $1.code) }.map {
+      Municipality(code: $0.code, name: $0.name, region: indexOfRegion[$0.region]!)
+    }
+    indexOfMunicipality = Dictionary(uniqueKeysWithValues: municipalities.enumerated().map { ($1.code, $0) })
+  }
+
+  /// The index into `municipalities` of a code, or nil for a missing or unknown code.
+  package func municipalityIndex(of code: String?) -> Int? {
+    code.flatMap { indexOfMunicipality[$0] }
+  }
+
+  /// The index into `regions` of a municipality code, or nil for a missing or unknown code.
+  package func regionIndex(ofMunicipality code: String?) -> Int? {
+    municipalityIndex(of: code).map { municipalities[$0].region }
+  }
+}
+
+/// Codes in numeric order when both are numbers, else in text order.
+private func codeOrder(_ a: String, _ b: String) -> Bool {
+  switch (Int(a), Int(b)) {
+  case let (x?, y?): x < y
+  default: a < b
+  }
+}
+
+/// Why municipalities.csv could not be read.
+package enum RegionTableError: Error, Equatable {
+  case missingColumn(String)
+  /// A row (1-based line, counting the header and non-blank lines) without a code, with
+  /// a municipality code seen before, or with a different number of fields than the header.
+  case badRow(line: Int)
+}
