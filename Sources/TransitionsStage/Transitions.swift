@@ -30,7 +30,8 @@ public func transitions(
   let lastHorizon = horizons.last ?? 0
   var figures = years.map { year in
     TransitionYearFigures(
-      year: year, exits: 0, withinByService: Array(repeating: Array(repeating: 0, count: horizons.count), count: services),
+      year: year, exits: 0,
+      withinByService: Array(repeating: Array(repeating: 0, count: horizons.count), count: services),
       withinAny: Array(repeating: 0, count: horizons.count),
       followUpComplete: Day.lastOfYear(year) + lastHorizon <= parameters.censorDate)
   }

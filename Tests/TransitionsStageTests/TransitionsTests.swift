@@ -82,16 +82,21 @@ final class TransitionsTests: XCTestCase {
       episodes.append(Episode(person: person, start: end - 5, end: end, censored: random.next() % 5 == 0))
       let eventStart = start + Int(random.next() % 900)
       events.append(
-        ServiceEvent(person: person, service: Int(random.next() % 3), start: eventStart, end: eventStart + Int(random.next() % 60)))
+        ServiceEvent(
+          person: person, service: Int(random.next() % 3), start: eventStart, end: eventStart + Int(random.next() % 60))
+      )
     }
     let p = parameters()
-    let figures = transitions(episodes: episodes.shuffled(using: &random), events: events.reversed(), serviceNames: ["a", "b", "c"], parameters: p)
+    let figures = transitions(
+      episodes: episodes.shuffled(using: &random), events: events.reversed(), serviceNames: ["a", "b", "c"],
+      parameters: p)
     let exits = episodes.filter { !$0.censored && $0.end.year == 2023 }
     XCTAssertEqual(figures.years[0].exits, exits.count)
     for (h, horizon) in p.transitionHorizons.enumerated() {
       func followed(_ exit: Episode, _ services: Set<Int>) -> Bool {
         events.contains {
-          $0.person == exit.person && services.contains($0.service) && $0.start <= exit.end + horizon && $0.end >= exit.end
+          $0.person == exit.person && services.contains($0.service) && $0.start <= exit.end + horizon
+            && $0.end >= exit.end
         }
       }
       for s in 0..<3 {
