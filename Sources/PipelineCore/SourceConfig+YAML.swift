@@ -71,7 +71,12 @@ extension SourceConfig {
     let columns = fields["columns"].flatMap {
       readColumns($0, kind: kind, label: label, reader: &reader)
     }
-    let service = fields["service"].flatMap { reader.string($0, "'service'\(place)") }
+    var service = fields["service"].flatMap { reader.string($0, "'service'\(place)") }
+    if let node = fields["service"], service == "any" {
+      // The transitions table (SPEC 8a) has a row `any` for all services together.
+      reader.report(node, "'service'\(place) may not be 'any': the transitions table uses it for all services")
+      service = nil
+    }
     if let service, !services.contains(service) { services.append(service) }
     let codes = fields["codes"].flatMap { readCodes($0, field: "'codes'\(place)", reader: &reader) }
     let openEnded = fields["open_ended"].flatMap {

@@ -43,6 +43,13 @@ final class SourceConfigYAMLTests: XCTestCase {
     XCTAssertNil(config.sources[0].columns[.end])
   }
 
+  /// `any` is the transitions table's row for all services together (SPEC 8a).
+  func testAServiceMayNotBeNamedAny() {
+    XCTAssertEqual(
+      problems("  - name: s\n    kind: services\n    service: any\n    files: s.csv\n    columns: {person_id: PNR, start: S}\n"),
+      ["p.yaml:7: 'service' in source 's' may not be 'any': the transitions table uses it for all services"])
+  }
+
   func testServicesNeedAServiceAndOnlyTheyTakeOne() {
     let yaml = """
         - name: lpr
