@@ -969,14 +969,7 @@ def table_stay_thresholds(stays, years, conf):
                                   "share_over_120", "planned_exits", "share_planned"])
     comp = completed_by_year(stays, years)
     for y in years:
-        c = comp[y]
-        n = len(c)
-        o90 = sum(1 for s in c if stay_night_count(s) > 90)
-        o120 = sum(1 for s in c if stay_night_count(s) > 120)
-        pl = sum(1 for s in c if (s.get("exit_reason") or "").strip() in conf["planned"]
-                 and s.get("exit_reason") is not None)
-        t.add(year=y, completed_stays=n, over_90=o90, share_over_90=(o90, n, 4), over_120=o120,
-              share_over_120=(o120, n, 4), planned_exits=pl, share_planned=(pl, n, 4))
+        t.add(year=y, **thresholds_row(comp[y], conf))
     return t
 
 

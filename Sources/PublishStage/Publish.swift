@@ -26,7 +26,7 @@ public func publish(
     try welfareUseTable(welfare, typology: typologyTable),
     try regionTable(welfare),
     try sexAgeTable(welfare),
-    stayThresholdsQuarterlyTable(stays),
+    try stayThresholdsQuarterlyTable(stays),
     try yearlyUsersBySexAgeTable(repeatUse),
     try municipalityTable(welfare),
     try transitionsTable(transitions),

@@ -20,9 +20,11 @@ func stayThresholdsTable(_ figures: StayFigures) -> Table {
 }
 
 /// Table `stay_thresholds_quarterly` (SPEC 9): as `stay_thresholds`, by quarter of the
-/// check-out (`2023-Q4`), the four quarters of every year.
-func stayThresholdsQuarterlyTable(_ figures: StayFigures) -> Table {
-  thresholdsTable(
+/// check-out (`2023-Q4`), the four quarters of every year. (That the quarters add up to
+/// their year is relation 13, which disclosure control checks.)
+func stayThresholdsQuarterlyTable(_ figures: StayFigures) throws -> Table {
+  try requireCount(figures.quarters, 4 * figures.years.count, "stay_thresholds_quarterly quarters")
+  return thresholdsTable(
     name: "stay_thresholds_quarterly", key: Column("quarter", .text),
     rows: figures.quarters.sorted { ($0.year, $0.quarter) < ($1.year, $1.quarter) }.map {
       (.text(quarterLabel($0.year, $0.quarter)), $0.completedStays, $0.over90, $0.over120, $0.plannedExits)

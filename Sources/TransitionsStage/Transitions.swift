@@ -49,13 +49,12 @@ public func transitions(
 
 /// The exits sorted by person, so a person's exits are found from an event in one lookup.
 struct ExitIndex {
-  let person: [PersonKey]
+  /// Each exit's date, the exits of one person together.
   let end: [Day]
   private let rangeOfPerson: [PersonKey: Range<Int>]
 
   init(_ exits: [Episode]) {
     let sorted = exits.sorted { ($0.person, $0.end) < ($1.person, $1.end) }
-    person = sorted.map(\.person)
     end = sorted.map(\.end)
     var ranges: [PersonKey: Range<Int>] = [:]
     var start = 0
@@ -66,7 +65,7 @@ struct ExitIndex {
     rangeOfPerson = ranges
   }
 
-  var count: Int { person.count }
+  var count: Int { end.count }
 
   /// The indices of `person`'s exits (empty when they have none).
   func indices(of person: PersonKey) -> Range<Int> { rangeOfPerson[person] ?? 0..<0 }

@@ -1,4 +1,5 @@
 import Foundation
+import RegisterModel
 import XCTest
 
 @testable import PublishStage
@@ -23,6 +24,15 @@ final class PublishTests: XCTestCase {
       total,63,1.0000,1.9,1.3,131.7,102.5,8300,1.0000,
 
       """)
+  }
+
+  /// Figures without the quarters of every year would give an incomplete grid: an error.
+  func testMissingQuartersAreAnError() {
+    let stays = StayFigures(bandLabels: Fixtures.stays.bandLabels, years: Fixtures.stays.years)
+    XCTAssertThrowsError(try stayThresholdsQuarterlyTable(stays)) {
+      XCTAssertEqual(
+        $0 as? PublishError, PublishError("stay_thresholds_quarterly quarters: 0 values where 8 were expected"))
+    }
   }
 
   func testAMinCellOfOneSuppressesNothing() throws {

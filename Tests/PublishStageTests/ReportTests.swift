@@ -68,9 +68,12 @@ final class ReportTests: XCTestCase {
     XCTAssertLessThan(hovedstaden.lowerBound, kobenhavn.lowerBound)
     let quarters = renderReport(
       tables: [
-        stayThresholdsQuarterlyTable(
+        try stayThresholdsQuarterlyTable(
           StayFigures(
-            bandLabels: [], years: [],
+            bandLabels: [],
+            years: [
+              StayYearFigures(year: 2023, bandCounts: [], completedStays: 40, over90: 8, over120: 4, plannedExits: 20)
+            ],
             quarters: (1...4).map {
               StayQuarterFigures(year: 2023, quarter: $0, completedStays: 10, over90: 2, over120: 1, plannedExits: 5)
             }))
