@@ -28,6 +28,13 @@ let package = Package(
     // COIN-OR Clp, the LP solver of the disclosure audit (Debian: coinor-libclp-dev).
     .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
 
+    // libxlsxwriter, the writer of the tables workbook (Debian: libxlsxwriter-dev).
+    .systemLibrary(
+      name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
+
+    // minizip's unzip, which reads the workbook back for diff and audit (Debian: libminizip-dev).
+    .systemLibrary(name: "CMinizip", pkgConfig: "minizip", providers: [.apt(["libminizip-dev"])]),
+
     // Small C helpers Swift's Glibc module does not expose (renameat2).
     .target(name: "CShims"),
 
@@ -50,7 +57,11 @@ let package = Package(
     .target(name: "RepeatUseStage", dependencies: ["RegisterModel"]),
     .target(name: "WelfareUseStage", dependencies: ["RegisterModel"]),
     .target(name: "TransitionsStage", dependencies: ["RegisterModel"]),
-    .target(name: "PublishStage", dependencies: ["RegisterModel", "RegisterIO", "CClp"]),
+    .target(
+      name: "PublishStage",
+      dependencies: [
+        "RegisterModel", "RegisterIO", "CClp", "CXlsxWriter", "CMinizip",
+      ]),
 
     // Synthetic DST-style registers.
     .target(name: "Synth", dependencies: ["RegisterModel", "RegisterIO"]),
@@ -84,7 +95,8 @@ let package = Package(
     .testTarget(name: "TransitionsStageTests", dependencies: ["TransitionsStage", "TestSupport"]),
     .testTarget(name: "PublishStageTests", dependencies: ["PublishStage"]),
     .testTarget(name: "SynthTests", dependencies: ["Synth", "RegisterIO"]),
-    .testTarget(name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCore", "PublishStage", "Synth"]),
+    .testTarget(
+      name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCore", "PublishStage", "Synth"]),
     // Runs the built `regpipe` binary on the fixtures.
     .testTarget(name: "EndToEndTests", dependencies: ["regpipe", "TestSupport"]),
   ]

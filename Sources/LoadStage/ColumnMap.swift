@@ -9,7 +9,8 @@ struct ColumnMap {
   private var indices = [Int](repeating: -1, count: CanonicalColumn.allCases.count)
 
   /// Finds every column the source's `columns` map names (exact name first, then
-  /// ignoring case); a missing one stops the run with the file, column and headers found.
+  /// ignoring case); a missing one stops the run with the file, column, headers found and
+  /// the pipeline-file line that maps it.
   init(source: SourceConfig, header: [String], path: String) throws {
     try Self.checkUnique(source: source, header: header, path: path)
     for column in CanonicalColumn.allCases {
@@ -21,7 +22,8 @@ struct ColumnMap {
         throw RunErrorMessage(
           "\(path): column '\(name)' for \(column.rawValue) not found; \(Self.describe(header))"
             + Self.hint(
-              for: name, in: header.filter { !source.columns.values.contains($0) }, delimiter: source.delimiter),
+              for: name, in: header.filter { !source.columns.values.contains($0) }, delimiter: source.delimiter)
+            + (source.columnLocations[column].map { " (mapped at \($0))" } ?? ""),
           isConfiguration: true)
       }
       indices[Self.slot(column)] = index

@@ -11,9 +11,10 @@ extension AnalysisParameters {
   /// Reads `parameters` over the defaults in `parameters` (nil when the window or censor
   /// date is invalid: the values are still checked). `services` are the services the
   /// sources define, for the indicators.
-  static func read(_ node: Node, into parameters: inout AnalysisParameters?, services: [String],
-    reader: inout ConfigReader)
-  {
+  static func read(
+    _ node: Node, into parameters: inout AnalysisParameters?, services: [String],
+    reader: inout ConfigReader
+  ) {
     let place = " in parameters"
     guard let fields = reader.mapping(node, field: "'parameters'", place: place, allowed: keys) else { return }
     // Without a valid window the values are checked on placeholder dates and discarded.
@@ -22,7 +23,9 @@ extension AnalysisParameters {
       parameters ?? AnalysisParameters(window: Window(from: placeholder, to: placeholder), censorDate: placeholder)
     if let v = fields["id_format"].flatMap({
       reader.choice($0, "'id_format'\(place)", IDFormat.allCases.map { ($0.rawValue, $0) })
-    }) { p.idFormat = v }
+    }) {
+      p.idFormat = v
+    }
     if let v = fields["episode_gap_days"].flatMap({ reader.int($0, "'episode_gap_days'\(place)", atLeast: 0) }) {
       p.episodeGapDays = v
     }
@@ -68,10 +71,14 @@ extension TypologyParameters {
     else { return }
     if let v = fields["method"].flatMap({
       reader.choice($0, "'method'\(place)", TypologyMethod.allCases.map { ($0.rawValue, $0) })
-    }) { method = v }
+    }) {
+      method = v
+    }
     if let v = fields["episodic_min_episodes"].flatMap({
       reader.int($0, "'episodic_min_episodes'\(place)", atLeast: 1)
-    }) { episodicMinEpisodes = v }
+    }) {
+      episodicMinEpisodes = v
+    }
     if let v = fields["long_min_nights"].flatMap({ reader.int($0, "'long_min_nights'\(place)", atLeast: 1) }) {
       longMinNights = v
     }
@@ -139,12 +146,17 @@ extension Indicator {
 }
 
 extension PublishConfig {
-  static let keys = ["min_cell", "formats"]
+  static let keys = ["min_cell", "formats", "csv_dialect"]
 
   mutating func read(_ node: Node, reader: inout ConfigReader) {
     let place = " in publish"
     guard let fields = reader.mapping(node, field: "'publish'", place: place, allowed: Self.keys) else { return }
     if let v = fields["min_cell"].flatMap({ reader.int($0, "'min_cell'\(place)", atLeast: 1) }) { minCell = v }
+    if let node = fields["csv_dialect"],
+      let v = reader.choice(node, "'csv_dialect'\(place)", CSVDialect.allCases.map { ($0.rawValue, $0) })
+    {
+      csvDialect = v
+    }
     guard let node = fields["formats"], let items = reader.list(node, "'formats'\(place)") else { return }
     let field = "each entry of 'formats'\(place)"
     let chosen = items.map { reader.choice($0, field, TableFormat.allCases.map { ($0.rawValue, $0) }) }

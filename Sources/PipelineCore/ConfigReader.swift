@@ -4,7 +4,11 @@ import Yams
 /// Reads typed values out of a pipeline file's YAML nodes, collecting every problem
 /// with its line instead of stopping at the first, so one run reports them all.
 struct ConfigReader {
+  /// The pipeline file, as messages name it.
+  let path: String
   private(set) var problems: [ConfigurationProblem] = []
+  /// The lines of the `columns` map of the source being read, by column.
+  var columnLines: [CanonicalColumn: Int] = [:]
 
   /// The line a node starts on (1 when Yams gives no mark).
   static func line(of node: Node) -> Int { node.mark?.line ?? 1 }
@@ -114,8 +118,10 @@ struct ConfigReader {
       return nil
     }
     guard range.contains(value) else {
-      report(node, "\(field) must be between \(Self.plain(range.lowerBound)) and "
-        + "\(Self.plain(range.upperBound)), got \(node.scalar!.string)")
+      report(
+        node,
+        "\(field) must be between \(Self.plain(range.lowerBound)) and "
+          + "\(Self.plain(range.upperBound)), got \(node.scalar!.string)")
       return nil
     }
     return value
@@ -157,8 +163,10 @@ struct ConfigReader {
     if let match = choices.first(where: { $0.0 == text }) { return match.1 }
     // Punctuation choices (delimiters) are quoted so the list stays readable.
     let shownNames = names.map { $0.allSatisfy { $0.isLetter || $0.isNumber } ? $0 : "'\($0)'" }
-    report(node, "\(field) must be one of \(shownNames.joined(separator: ", ")); got '\(text)'"
-      + Suggestion.hint(for: text, in: names))
+    report(
+      node,
+      "\(field) must be one of \(shownNames.joined(separator: ", ")); got '\(text)'"
+        + Suggestion.hint(for: text, in: names))
     return nil
   }
 

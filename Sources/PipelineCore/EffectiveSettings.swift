@@ -62,6 +62,7 @@ extension PipelineConfig {
     settings += [
       Setting("publish.min_cell", String(publish.minCell), [.publish]),
       Setting("publish.formats", Render.list(publish.formats.map(\.rawValue)), [.publish]),
+      Setting("publish.csv_dialect", publish.csvDialect.rawValue, [.publish]),
     ]
     return settings
   }

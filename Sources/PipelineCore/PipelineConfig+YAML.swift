@@ -31,7 +31,7 @@ extension PipelineConfig {
     } catch let error as YamlError {
       throw ConfigurationError(path: path, problems: [syntaxProblem(error)])
     }
-    var reader = ConfigReader()
+    var reader = ConfigReader(path: path)
     let config = root.flatMap { read($0, directory: directory, reader: &reader) }
     if root == nil { reader.report(line: 1, "the pipeline file is empty") }
     guard reader.problems.isEmpty, let config else {
@@ -71,7 +71,8 @@ extension PipelineConfig {
           indent += 1
           if indent > maximumIndentation {
             return ConfigurationProblem(
-              line: line, message: "nested more than \(maximumIndentation) columns deep; a pipeline file needs a few levels")
+              line: line,
+              message: "nested more than \(maximumIndentation) columns deep; a pipeline file needs a few levels")
           }
           continue
         }
@@ -83,7 +84,8 @@ extension PipelineConfig {
         depth += 1
         if depth > maximumFlowNesting {
           return ConfigurationProblem(
-            line: line, message: "brackets nested more than \(maximumFlowNesting) deep; a pipeline file needs a few levels")
+            line: line,
+            message: "brackets nested more than \(maximumFlowNesting) deep; a pipeline file needs a few levels")
         }
       case 0x5D, 0x7D: depth = max(0, depth - 1)
       default: break
@@ -149,7 +151,8 @@ extension PipelineConfig {
     }
     guard safe, !text.hasPrefix(".") else {
       reader.report(
-        node, "\(field) must be a safe folder name (letters, digits, '-', '_', '.'; "
+        node,
+        "\(field) must be a safe folder name (letters, digits, '-', '_', '.'; "
           + "not starting with '.'), got '\(text)'")
       return nil
     }

@@ -53,6 +53,9 @@ public struct SourceConfig: Hashable, Sendable {
   public var service: String?
   /// Code prefixes to keep (services sources only); nil keeps every row.
   public var codes: [String]?
+  /// Where each column of `columns` is mapped: the pipeline file and its line, for the
+  /// message when a file lacks the column (empty for a source not read from a file).
+  public var columnLocations: [CanonicalColumn: String] = [:]
 
   public init(name: String, kind: SourceKind, files: [String], columns: [CanonicalColumn: String]) {
     self.name = name
@@ -62,17 +65,15 @@ public struct SourceConfig: Hashable, Sendable {
   }
 }
 
-public enum TableFormat: String, Hashable, Sendable, CaseIterable {
-  case csv, json
-}
-
 public struct PublishConfig: Hashable, Sendable {
   public var minCell: Int = 5
   public var formats: [TableFormat] = [.csv, .json]
+  public var csvDialect: CSVDialect = .standard
 
-  public init(minCell: Int = 5, formats: [TableFormat] = [.csv, .json]) {
+  public init(minCell: Int = 5, formats: [TableFormat] = [.csv, .json], csvDialect: CSVDialect = .standard) {
     self.minCell = minCell
     self.formats = formats
+    self.csvDialect = csvDialect
   }
 }
 

@@ -119,6 +119,7 @@ extension SourceConfig {
     source.extractDate = extractDate
     source.service = service
     source.codes = codes
+    source.columnLocations = reader.columnLines.mapValues { "\(reader.path):\($0)" }
     return source
   }
 
@@ -155,6 +156,7 @@ extension SourceConfig {
     -> [CanonicalColumn: String]?
   {
     let place = " in columns of \(label)"
+    reader.columnLines = [:]
     let allowed = (kind?.allowedColumns ?? CanonicalColumn.allCases).map(\.rawValue)
     guard let mapping = node.mapping else {
       reader.report(node, "'columns' in \(label) must be a mapping, got \(ConfigReader.shown(node))")
@@ -167,7 +169,8 @@ extension SourceConfig {
       guard let column = CanonicalColumn(rawValue: key), allowed.contains(key) else {
         if let kind, CanonicalColumn(rawValue: key) != nil {
           reader.report(
-            keyNode, "column '\(key)' does not apply to \(kind.rawValue) sources (\(label)); "
+            keyNode,
+            "column '\(key)' does not apply to \(kind.rawValue) sources (\(label)); "
               + "columns are: \(allowed.joined(separator: ", "))")
         } else {
           reader.report(keyNode, "unknown column '\(key)'\(place)" + Suggestion.hint(for: key, in: allowed))
@@ -179,6 +182,7 @@ extension SourceConfig {
         continue
       }
       columns[column] = reader.string(value, "'\(key)'\(place)")
+      reader.columnLines[column] = ConfigReader.line(of: keyNode)
     }
     for column in kind?.requiredColumns ?? [] where columns[column] == nil && mapping[column.rawValue] == nil {
       reader.report(node, "missing required column '\(column.rawValue)'\(place)")

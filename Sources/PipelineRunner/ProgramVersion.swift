@@ -3,6 +3,6 @@
 /// every change of results: `ProgramVersionTests` fails when the fixtures' tables or
 /// report change under the same version.
 public enum ProgramVersion {
-  public static let current = "0.3.0"
+  public static let current = "0.4.0"
   public static let spec = "2"
 }

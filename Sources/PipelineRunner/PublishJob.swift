@@ -8,7 +8,8 @@ import RegisterIO
 /// complete set.
 struct PublishJob: StageJob {
   let name = StageName.publish
-  let upstream = [StageName.classify, .repeatUse, .welfareUse, .transitions]
+  /// Load and dedup for the report's data-quality summary.
+  let upstream = [StageName.load, .dedup, .classify, .repeatUse, .welfareUse, .transitions]
 
   /// Besides its own settings, the report lists every effective setting and every input
   /// file with its digest, so publish reads them all: otherwise a setting or input that
@@ -28,18 +29,20 @@ struct PublishJob: StageJob {
       typology: classify.typology, stays: classify.stays, repeatUse: try run.repeatUseFigures(),
       welfare: try run.welfareUseFigures(), transitions: try run.transitionFigures(), indicators: indicators,
       minCell: minCell)
-    try writeTables(
-      tables, to: folder + "/tables", pipeline: run.config.name, minCell: minCell, indicators: indicators,
-      formats: run.config.publish.formats.compactMap { TableFileFormat(rawValue: $0.rawValue) })
-    try AtomicFile.write(audit.record(tables: tables.map(\.name)).rendered(), to: folder + "/disclosure.json")
-    let years = try run.loadMeta().sources.flatMap { $0.staysByYear.keys }
+    let load = try run.loadMeta()
+    let years = load.sources.flatMap { $0.staysByYear.keys }
     let provenance = ReportProvenance(
       pipeline: run.config.name, programVersion: ProgramVersion.current, specVersion: ProgramVersion.spec,
       window: ("\(run.config.parameters.window.from)", "\(run.config.parameters.window.to)"),
       dataYears: years.min().map { ($0, years.max()!) }, synthetic: try isSynthetic(run))
+    try writeTables(
+      tables, to: folder + "/tables", pipeline: run.config.name, minCell: minCell, indicators: indicators,
+      formats: run.config.publish.formats, csvDialect: run.config.publish.csvDialect, provenance: provenance)
+    try AtomicFile.write(audit.record(tables: tables.map(\.name)).rendered(), to: folder + "/disclosure.json")
     let report = renderReport(
       tables: tables, parameters: run.config.effectiveSettings.map { ($0.name, $0.value) },
-      inputs: try run.inputFiles().map { ($0.name, $0.entry.bytes, $0.entry.sha256) }, provenance: provenance)
+      inputs: try run.inputFiles().map { ($0.name, $0.entry.bytes, $0.entry.sha256) }, provenance: provenance,
+      quality: try reportQuality(run, load: load))
     try AtomicFile.write(report, to: folder + "/report.html")
   }
 
@@ -77,6 +80,26 @@ struct PublishJob: StageJob {
       else { return "published \(name) is missing or was changed" }
     }
     return nil
+  }
+
+  /// The figures of `quality.json` for the report (without the typology fallback, which
+  /// the report's parameters already show).
+  private func reportQuality(_ run: PipelineRun, load: LoadMeta) throws -> ReportQuality {
+    let dedup = try run.dedupQuality()
+    return ReportQuality(
+      sources: load.sources.map {
+        .init(
+          name: $0.name, rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected,
+          filtered: $0.filtered.values.reduce(0, +))
+      },
+      dedup: [
+        ("exact duplicate stays dropped", dedup.exactDuplicates),
+        ("same-start duplicate stays dropped", dedup.sameStartDuplicates),
+        ("stays split at New Year stitched", dedup.newYearStitched),
+        ("overlapping stays stitched", dedup.overlapsStitched),
+        ("person ids repaired", load.sources.reduce(0) { $0 + $1.idsRepaired }),
+        ("persons with conflicting register fields", dedup.personFieldConflicts),
+      ], warnings: run.warnings)
   }
 
   /// Whether every input lies beside a `synth_counts.json`: the marker `regpipe synth`

@@ -1,16 +1,47 @@
 /// The small RFC 4180 subset the tables need: quoting a field on the way out, and
-/// reading a table file back for `diff`.
+/// reading a table file back for `diff` and `audit`, in either dialect.
 enum CSVText {
-  /// The field as written: quoted (quotes doubled) when it holds a comma, a quote or a
-  /// line break, as is otherwise.
-  static func field(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+  /// The field as written: quoted (quotes doubled) when it holds the separator, a quote
+  /// or a line break, as is otherwise.
+  static func field(_ text: String, separator: Character = ",") -> String {
+    guard text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
     return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
   }
 
-  /// Records of a CSV text: quoted fields may hold delimiters, doubled quotes and line
+  /// A label Excel (or LibreOffice) may turn into a date or number: one that starts with
+  /// a digit (`2-4` → 2 April, `1-30`, `5+` → 5, `101`).
+  static func excelMightConvert(_ text: String) -> Bool {
+    text.first.map { $0.isASCII && $0.isNumber } ?? false
+  }
+
+  /// The records of a published table file in either dialect, as in the standard one: a
+  /// header with `;` between its names (which hold neither `;` nor `,`) marks `excel-da`,
+  /// whose decimal commas become points and whose `="…"` labels their text. A BOM is
+  /// skipped.
+  static func tableRecords(_ text: String) -> [[String]] {
+    let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    let header = body.unicodeScalars.prefix { $0 != "\n" && $0 != "\r" }
+    guard header.contains(";") && !header.contains(",") else { return records(body) }
+    return records(body, separator: ";").map { record in
+      record.map { field in
+        if field.hasPrefix("=\""), field.hasSuffix("\""), field.count >= 3 {
+          return String(field.dropFirst(2).dropLast())
+        }
+        return isDecimalWithComma(field) ? field.replacingAll(",", with: ".") : field
+      }
+    }
+  }
+
+  /// `12,5`, `-0,2500`: digits, one comma, digits.
+  private static func isDecimalWithComma(_ field: String) -> Bool {
+    let unsigned = field.hasPrefix("-") ? field.dropFirst() : Substring(field)
+    let parts = unsigned.split(separator: ",", omittingEmptySubsequences: false)
+    return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+  }
+
+  /// Records of a CSV text: quoted fields may hold separators, doubled quotes and line
   /// breaks; records end in LF or CRLF; a final line break does not start a record.
-  static func records(_ text: String) -> [[String]] {
+  static func records(_ text: String, separator: Unicode.Scalar = ",") -> [[String]] {
     var records: [[String]] = []
     var record: [String] = []
     var field = ""
@@ -37,7 +68,7 @@ enum CSVText {
       case "\"" where atFieldStart:
         quoted = true
         atFieldStart = false
-      case ",":
+      case separator:
         record.append(field)
         field = ""
         atFieldStart = true

@@ -39,62 +39,53 @@ public struct TableDifference: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
-/// Compares the `*.csv` tables of two folders cell by cell. Rows are matched by their
-/// key columns (`group`, `year`, `band`, `bin`, `indicator`, `region`, `sex`,
-/// `age_band`, as present). Values with a decimal point (shares, means) may differ by
+/// Compares the tables of two folders cell by cell: their `*.csv` files in either CSV
+/// dialect, or the sheets of `tables.xlsx` where a folder has no CSV.
+/// Rows are matched by their key columns (`group`, `year`, `band`, `bin`, `indicator`,
+/// `region`, `sex`, `age_band`, `quarter`, `service`, `municipality`, as present). Values with a decimal point (shares, means) may differ by
 /// `tolerance`; every other value (counts, sums, labels, booleans) must be identical;
 /// a cell suppressed on one side only is one `suppression` difference (its value is not
 /// compared as well). Missing or extra tables, rows and columns, and a changed row or
 /// column order are reported. Differences come table by table (sorted by name), then in
 /// the expected table's row and column order. Throws when a folder or file cannot be read.
 public func diffTables(expected: String, actual: String, tolerance: Double) throws -> [TableDifference] {
-  let (expectedNames, actualNames) = (try tableNames(in: expected), try tableNames(in: actual))
+  let (expectedFolder, actualFolder) = (try PublishedFolder(expected), try PublishedFolder(actual))
+  let (expectedNames, actualNames) = (Set(expectedFolder.tables.keys), Set(actualFolder.tables.keys))
   var differences: [TableDifference] = []
   for name in expectedNames.union(actualNames).sorted() {
     guard expectedNames.contains(name) else {
-      differences.append(.init(kind: .extraTable, table: name, row: "", column: "", expected: "absent", actual: "present"))
+      differences.append(
+        .init(kind: .extraTable, table: name, row: "", column: "", expected: "absent", actual: "present"))
       continue
     }
     guard actualNames.contains(name) else {
-      differences.append(.init(kind: .missingTable, table: name, row: "", column: "", expected: "present", actual: "absent"))
+      differences.append(
+        .init(kind: .missingTable, table: name, row: "", column: "", expected: "present", actual: "absent"))
       continue
     }
-    let left = try CSVTable(path: expected + "/" + name + ".csv", name: name)
-    let right = try CSVTable(path: actual + "/" + name + ".csv", name: name)
+    let left = try CSVTable(expectedFolder.tables[name]!, name: name)
+    let right = try CSVTable(actualFolder.tables[name]!, name: name)
     differences += compare(left, right, tolerance: tolerance)
   }
   return differences
 }
 
-/// Table names (files `<name>.csv`) in a folder.
-private func tableNames(in folder: String) throws -> Set<String> {
-  do {
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder)
-    return Set(files.filter { $0.hasSuffix(".csv") && !$0.hasPrefix(".") }.map { String($0.dropLast(4)) })
-  } catch {
-    throw PublishError("\(folder): cannot read the tables folder")
-  }
-}
-
 /// A table read back from CSV: header, rows by key, each row's suppressed columns.
 private struct CSVTable {
-  static let keyColumns: Set<String> = ["group", "year", "band", "bin", "indicator", "region", "sex", "age_band"]
-
   let name: String
   let header: [String]
   let keys: [String]
   let rows: [String: [String: String]]
   let suppressed: [String: Set<String>]
 
-  init(path: String, name: String) throws {
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-    else { throw PublishError("\(path): cannot read the table") }
-    var records = CSVText.records(text)
+  init(_ file: (source: String, records: [[String]]), name: String) throws {
+    let path = file.source
+    var records = file.records
     guard !records.isEmpty else { throw PublishError("\(path): the table has no header") }
     self.name = name
     let header = records.removeFirst()
     self.header = header.filter { $0 != "suppressed" }
-    let keyNames = header.filter { Self.keyColumns.contains($0) }
+    let keyNames = header.filter { ColumnKind.published($0).isKey }
     var keys: [String] = []
     var rows: [String: [String: String]] = [:]
     var suppressed: [String: Set<String>] = [:]
@@ -118,28 +109,35 @@ private func compare(_ expected: CSVTable, _ actual: CSVTable, tolerance: Double
   let table = expected.name
   var differences: [TableDifference] = []
   for column in expected.header where !actual.header.contains(column) {
-    differences.append(.init(kind: .missingColumn, table: table, row: "", column: column, expected: "present", actual: "absent"))
+    differences.append(
+      .init(kind: .missingColumn, table: table, row: "", column: column, expected: "present", actual: "absent"))
   }
   for column in actual.header where !expected.header.contains(column) {
-    differences.append(.init(kind: .extraColumn, table: table, row: "", column: column, expected: "absent", actual: "present"))
+    differences.append(
+      .init(kind: .extraColumn, table: table, row: "", column: column, expected: "absent", actual: "present"))
   }
   let common = expected.header.filter { actual.header.contains($0) }
   if let moved = zip(common, actual.header.filter { expected.header.contains($0) }).first(where: { $0 != $1 }) {
-    differences.append(.init(kind: .columnOrder, table: table, row: "", column: moved.0, expected: moved.0, actual: moved.1))
+    differences.append(
+      .init(kind: .columnOrder, table: table, row: "", column: moved.0, expected: moved.0, actual: moved.1))
   }
   let sharedKeys = expected.keys.filter { actual.rows[$0] != nil }
   if let moved = zip(sharedKeys, actual.keys.filter { expected.rows[$0] != nil }).first(where: { $0 != $1 }) {
-    differences.append(.init(kind: .rowOrder, table: table, row: moved.0, column: "", expected: moved.0, actual: moved.1))
+    differences.append(
+      .init(kind: .rowOrder, table: table, row: moved.0, column: "", expected: moved.0, actual: moved.1))
   }
   for key in expected.keys {
     guard let actualRow = actual.rows[key] else {
-      differences.append(.init(kind: .missingRow, table: table, row: key, column: "", expected: "present", actual: "absent"))
+      differences.append(
+        .init(kind: .missingRow, table: table, row: key, column: "", expected: "present", actual: "absent"))
       continue
     }
     let expectedRow = expected.rows[key]!
     for column in common {
       let (left, right) = (expectedRow[column]!, actualRow[column]!)
-      let (leftHidden, rightHidden) = (expected.suppressed[key]!.contains(column), actual.suppressed[key]!.contains(column))
+      let (leftHidden, rightHidden) = (
+        expected.suppressed[key]!.contains(column), actual.suppressed[key]!.contains(column)
+      )
       if leftHidden != rightHidden {
         differences.append(
           .init(
@@ -151,7 +149,8 @@ private func compare(_ expected: CSVTable, _ actual: CSVTable, tolerance: Double
     }
   }
   for key in actual.keys where expected.rows[key] == nil {
-    differences.append(.init(kind: .extraRow, table: table, row: key, column: "", expected: "absent", actual: "present"))
+    differences.append(
+      .init(kind: .extraRow, table: table, row: key, column: "", expected: "absent", actual: "present"))
   }
   return differences
 }

@@ -65,7 +65,7 @@ private func suppressDerived(_ tables: inout [Table]) {
   }
   for t in tables.indices {
     for derivation in tables[t].derivations
-    where tables[t][derivation.cell] != .empty && derivation.sources.contains(where: isSuppressed) {
+    where !tables[t][derivation.cell].isBlank && derivation.sources.contains(where: isSuppressed) {
       tables[t].suppressed[derivation.cell.row][derivation.cell.column] = true
     }
   }

@@ -35,19 +35,16 @@ public func publish(
   return (tables, audit)
 }
 
-/// The file formats tables are written in (a pipeline's `publish.formats`).
-public enum TableFileFormat: String, Hashable, Sendable, CaseIterable {
-  case csv, json
-}
-
-/// Writes each table as `<directory>/<name>.csv` and `.json` (in `formats`), creating
-/// the directory if needed, each file atomically. Returns the written paths, table by
-/// table in `formats` order. Only aggregated tables are written here. `welfare_use.json`
-/// also names each indicator's services, so an audit of the folder knows their relations.
+/// Writes each table as `<directory>/<name>.csv` and `.json` (in `formats`, the CSV in
+/// `csvDialect`), and with `xlsx` the workbook `<directory>/tables.xlsx` (its `about`
+/// sheet shows `provenance`), creating the directory if needed, each file atomically.
+/// Returns the written paths, table by table in `formats` order, the workbook last. Only
+/// aggregated tables are written here. `welfare_use.json` also names each indicator's
+/// services, so an audit of the folder knows their relations.
 @discardableResult
 public func writeTables(
   _ tables: [Table], to directory: String, pipeline: String, minCell: Int, indicators: [Indicator] = [],
-  formats: [TableFileFormat] = TableFileFormat.allCases
+  formats: [TableFormat] = [.csv, .json], csvDialect: CSVDialect = .standard, provenance: ReportProvenance? = nil
 ) throws -> [String] {
   do {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -59,11 +56,18 @@ public func writeTables(
     for format in formats {
       let path = directory + "/" + table.name + "." + format.rawValue
       switch format {
-      case .csv: try AtomicFile.write(table.csv(), to: path)
-      case .json: try AtomicFile.write(table.json(pipeline: pipeline, minCell: minCell, indicators: indicators), to: path)
+      case .csv: try AtomicFile.write(table.csv(dialect: csvDialect), to: path)
+      case .json:
+        try AtomicFile.write(table.json(pipeline: pipeline, minCell: minCell, indicators: indicators), to: path)
+      case .xlsx: continue
       }
       paths.append(path)
     }
+  }
+  if formats.contains(.xlsx) {
+    let path = directory + "/" + Workbook.fileName
+    try Workbook(tables: tables, pipeline: pipeline, minCell: minCell, provenance: provenance).write(to: path)
+    paths.append(path)
   }
   return paths
 }

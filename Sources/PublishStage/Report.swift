@@ -3,11 +3,11 @@ import RegisterModel
 /// One self-contained offline HTML page presenting the published tables: inline CSS
 /// and inline SVG, no scripts, no external fonts or images. Each chart is followed by
 /// the tables it draws; suppressed cells are drawn hatched and labelled `suppressed`,
-/// never as a number. Pipeline parameters and the input files come last. Every text
-/// taken from the tables, parameters or inputs is escaped.
+/// never as a number. The data-quality summary, the pipeline parameters and the input
+/// files come last. Every text taken from the tables, parameters or inputs is escaped.
 public func renderReport(
   tables: [Table], parameters: [(String, String)], inputs: [(path: String, bytes: Int, sha256: String)],
-  provenance: ReportProvenance? = nil
+  provenance: ReportProvenance? = nil, quality: ReportQuality? = nil
 ) -> String {
   let byName = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
   var sections: [String] = []
@@ -21,6 +21,7 @@ public func renderReport(
       "<section>\n<h2>Further tables</h2>\n" + further.map { HTML.table($0) }.joined(separator: "\n")
         + "\n</section>")
   }
+  if let quality { sections.append(quality.html()) }
   let parameterRows = parameters.map { "<tr><th>\(HTML.escape($0.0))</th><td>\(HTML.escape($0.1))</td></tr>" }
   let inputRows = inputs.map {
     "<tr><td>\(HTML.escape($0.path))</td><td class=\"num\">\($0.bytes)</td><td><code>\(HTML.escape($0.sha256))</code></td></tr>"
@@ -44,7 +45,9 @@ public func renderReport(
     th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
     td.suppressed { color: #666; font-style: italic; background: repeating-linear-gradient(45deg, #fff, #fff 4px, #eee 4px, #eee 8px); }
-    td.empty { color: #999; text-align: center; }
+    td.empty { color: #777; font-style: italic; text-align: center; }
+    p.nochart { color: #555; font-style: italic; border-left: 3px solid #ccc; padding-left: 0.5em; }
+    table.counts th { text-align: left; font-weight: normal; }
     table.settings th { text-align: left; font-weight: normal; font-family: ui-monospace, monospace; }
     p.provenance { color: #444; }
     p.synthetic { border: 3px solid #b00; color: #b00; font-weight: bold; padding: 0.5em; }
@@ -53,7 +56,7 @@ public func renderReport(
     <body>
     <h1>regpipe tables</h1>
     \(provenance.map { $0.html(inputCount: inputs.count) } ?? "")
-    <p>Aggregated, disclosure-controlled tables (SPEC 9). Cells marked <em>suppressed</em> are withheld by disclosure control; <em>–</em> marks a share or mean whose denominator is 0.</p>
+    <p>Aggregated, disclosure-controlled tables (docs/SPEC.md, section 9). Three kinds of cell have no number: <em>suppressed</em> cells are withheld by disclosure control (hatched in the charts); <em>no denominator</em> marks a share or mean of zero persons; <em>not reported</em> marks returning users in the first years of the window, which have too few years before them to look back on (section 7). Shares are shown in percent.</p>
     \(sections.joined(separator: "\n"))
     </body>
     </html>
@@ -77,7 +80,8 @@ private struct ReportSection: Sendable {
     if present.count != tables.count {
       lines.append("<p>Not drawn: a table is missing.</p>")
     } else if let chart {
-      lines.append(chart(byName).svg(id: id))
+      let drawn = chart(byName)
+      lines.append(drawn.hasBars ? drawn.svg(id: id) : "<p class=\"nochart\">\(HTML.escape(drawn.whyNoBars))</p>")
     }
     lines += present.map(show)
     lines.append("</section>")
@@ -87,15 +91,37 @@ private struct ReportSection: Sendable {
   static let all = [
     ReportSection(
       title: "Typology: share of persons and share of nights",
-      note: "Short, episodic and long users (Kuhn & Culhane): their share of the typology persons and of the nights in the window.",
+      note:
+        "Short, episodic and long users (Kuhn & Culhane): their share of the typology persons and of the nights in the window.",
       tables: ["typology"],
       chart: { tables in
         let table = tables["typology"]!
         return BarChart(
           title: "Share of persons and share of nights by group", series: ["share of persons", "share of nights"],
           groups: rows(table, excludingTotal: "group").map { row in
-            .init(label: key(table, row, "group"), values: [share(table, row, "share_persons"), share(table, row, "share_nights")])
+            .init(
+              label: key(table, row, "group"),
+              values: [share(table, row, "share_persons"), share(table, row, "share_nights")])
           })
+      }),
+    ReportSection(
+      title: "Users per year",
+      note: "Persons with a night at a shelter in the year, and the returning users among them: those who also "
+        + "stayed in the lookback years before (not reported for the first years of the window).",
+      tables: ["yearly_users"],
+      chart: { tables in
+        let table = tables["yearly_users"]!
+        let columns = ["users", "returning_users"].map { table.columnIndex($0)! }
+        let largest =
+          table.rows.indices.flatMap { row in
+            columns.compactMap { table.suppressed[row][$0] ? nil : table.rows[row][$0].intValue }
+          }.max() ?? 0
+        let axis = BarChart.Axis.counts(atLeast: largest)
+        return BarChart(
+          title: "Users and returning users by year", series: ["users", "returning users"],
+          groups: table.rows.indices.map { row in
+            .init(label: key(table, row, "year"), values: columns.map { count(table, row, $0, axis: axis) })
+          }, axis: axis)
       }),
     ReportSection(
       title: "Stays per user by year",
@@ -114,13 +140,16 @@ private struct ReportSection: Sendable {
           series: chart.series.map { "\($0) nights" } + ["over 90 nights", "over 120 nights"],
           groups: chart.groups.map { group in
             let row = thresholds.rows.indices.first { key(thresholds, $0, "year") == group.label }
-            let extra = ["share_over_90", "share_over_120"].map { column in row.map { share(thresholds, $0, column) } ?? .empty }
+            let extra = ["share_over_90", "share_over_120"].map { column in
+              row.map { share(thresholds, $0, column) } ?? .empty
+            }
             return .init(label: group.label, values: group.values + extra)
           })
       }),
     ReportSection(
       title: "Welfare-service use by group",
-      note: "Typology persons using each service or meeting each indicator in the window, as a share of the group's persons.",
+      note:
+        "Typology persons using each service or meeting each indicator in the window, as a share of the group's persons.",
       tables: ["welfare_use"],
       chart: { tables in
         let table = tables["welfare_use"]!
@@ -130,12 +159,15 @@ private struct ReportSection: Sendable {
           groups: indicators.map { indicator in
             .init(
               label: indicator,
-              values: table.rows.indices.filter { key(table, $0, "indicator") == indicator }.map { share(table, $0, "share") })
+              values: table.rows.indices.filter { key(table, $0, "indicator") == indicator }.map {
+                share(table, $0, "share")
+              })
           })
       }),
     ReportSection(
       title: "Returns after exit",
-      note: "Exits (uncensored episodes ending in the year) followed by a new episode within the last return horizon, as a share of the exits.",
+      note:
+        "Exits (uncensored episodes ending in the year) followed by a new episode within the last return horizon, as a share of the exits.",
       tables: ["returns"],
       chart: { tables in
         let table = tables["returns"]!
@@ -149,7 +181,8 @@ private struct ReportSection: Sendable {
       }),
     ReportSection(
       title: "Transitions after exit",
-      note: "Exits (uncensored episodes ending in the year) followed by an event of each service within 30, 90 or 365 days "
+      note:
+        "Exits (uncensored episodes ending in the year) followed by an event of each service within 30, 90 or 365 days "
         + "of the exit (SPEC 8a), as a share of the year's exits; any = at least one of the services.",
       tables: ["transitions"],
       chart: { tables in
@@ -206,10 +239,12 @@ private struct ReportSection: Sendable {
       tables: ["typology_by_municipality"], chart: nil,
       show: { table in
         let regions = RegionTable.bundled
-        var groups: [(caption: String, rows: [Int])] = regions.regions.map { ($0.name, []) } + [("unknown", []), ("total", [])]
+        var groups: [(caption: String, rows: [Int])] =
+          regions.regions.map { ($0.name, []) } + [("unknown", []), ("total", [])]
         for row in table.rows.indices {
           let code = key(table, row, "municipality")
-          let index = regions.regionIndex(ofMunicipality: code) ?? (code == Labels.total ? groups.count - 1 : groups.count - 2)
+          let index =
+            regions.regionIndex(ofMunicipality: code) ?? (code == Labels.total ? groups.count - 1 : groups.count - 2)
           groups[index].rows.append(row)
         }
         return groups.filter { !$0.rows.isEmpty }.map {
@@ -241,7 +276,9 @@ private func rows(_ table: Table, excludingTotal column: String) -> [Int] {
 /// The distinct values of a key column, in row order.
 private func distinct(_ table: Table, _ column: String) -> [String] {
   var values: [String] = []
-  for row in table.rows.indices where !values.contains(key(table, row, column)) { values.append(key(table, row, column)) }
+  for row in table.rows.indices where !values.contains(key(table, row, column)) {
+    values.append(key(table, row, column))
+  }
   return values
 }
 
@@ -255,8 +292,17 @@ private func key(_ table: Table, _ row: Int, _ column: String) -> String {
 private func share(_ table: Table, _ row: Int, _ column: String) -> BarChart.Value {
   let index = table.columnIndex(column)!
   guard !table.suppressed[row][index] else { return .suppressed }
+  if table.rows[row][index] == .notReported { return .notReported }
   guard case .ratio(let numerator, let denominator) = table.rows[row][index] else { return .empty }
-  return .share(Double(numerator) / Double(denominator), text: roundedDecimal(numerator * 100, denominator, places: 1) + " %")
+  return .share(
+    Double(numerator) / Double(denominator), text: roundedDecimal(numerator * 100, denominator, places: 1) + " %")
+}
+
+/// A count cell as a bar on a counts axis, or suppressed, or not reported.
+private func count(_ table: Table, _ row: Int, _ column: Int, axis: BarChart.Axis) -> BarChart.Value {
+  guard !table.suppressed[row][column] else { return .suppressed }
+  guard let value = table.rows[row][column].intValue, case .counts(let maximum) = axis else { return .notReported }
+  return .share(Double(value) / Double(maximum), text: String(value))
 }
 
 /// What the tables come from, for the top of the report: no timestamps, so reruns on the

@@ -9,7 +9,10 @@ extension Table {
   /// still ordered): counts, sums and years are integers, shares and means are the
   /// rounded decimals written as in the CSV (`0.2500`, `2.3`: no float noise), booleans
   /// are `true`/`false`, a suppressed or empty value is `null`, and `suppressed` is an
-  /// array of column names. `suppressed_cells` counts the suppressed cells. Two-space
+  /// array of column names. `suppressed_cells` counts the suppressed cells. `notes` says
+  /// why each `null` that is not a suppression has no value: one object per such cell,
+  /// the row's key columns, `column`, and `reason`: `no_denominator` (a share or mean of
+  /// 0) or `not_reported` (SPEC 7 does not report it). Two-space
   /// indentation, one row per line, LF line ends, a final LF: deterministic bytes.
   /// `welfare_use` also has `"indicators"`: each indicator's name, `all_of` or `any_of`,
   /// and services, which the audit needs for SPEC 9.2's relation 9.
@@ -22,6 +25,22 @@ extension Table {
       let suppressed = suppressedColumns(row: row).map(JSONValue.quoted).joined(separator: ", ")
       return "    {" + (members + ["\"suppressed\": [\(suppressed)]"]).joined(separator: ", ") + "}"
     }
+    let notes = rows.indices.flatMap { row in
+      columns.indices.compactMap { column -> String? in
+        guard !suppressed[row][column] else { return nil }
+        let reason: String
+        switch rows[row][column] {
+        case .empty: reason = "no_denominator"
+        case .notReported: reason = "not_reported"
+        default: return nil
+        }
+        let key = columns.indices.filter { columns[$0].kind.isKey }.map {
+          JSONValue.quoted(columns[$0].name) + ": " + jsonValue(row: row, column: $0)
+        }
+        let members = key + ["\"column\": \(JSONValue.quoted(columns[column].name))", "\"reason\": \"\(reason)\""]
+        return "    {" + members.joined(separator: ", ") + "}"
+      }
+    }
     return """
       {
         "table": \(JSONValue.quoted(name)),
@@ -29,7 +48,8 @@ extension Table {
         "columns": [\(columnNames)],
         "rows": [\(rowLines.isEmpty ? "" : "\n" + rowLines.joined(separator: ",\n") + "\n  ")],
         "min_cell": \(minCell),
-        "suppressed_cells": \(suppressedCellCount)\(name == "welfare_use" ? ",\n  \"indicators\": " + indicatorJSON(indicators) : "")
+        "suppressed_cells": \(suppressedCellCount),
+        "notes": [\(notes.isEmpty ? "" : "\n" + notes.joined(separator: ",\n") + "\n  ")]\(name == "welfare_use" ? ",\n  \"indicators\": " + indicatorJSON(indicators) : "")
       }
 
       """
@@ -40,7 +60,7 @@ extension Table {
     switch rows[row][column] {
     case .text(let value): return JSONValue.quoted(value)
     case .int, .ratio, .bool: return text
-    case .empty: return "null"
+    case .empty, .notReported: return "null"
     }
   }
 }

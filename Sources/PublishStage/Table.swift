@@ -50,14 +50,19 @@ public enum Cell: Hashable, Sendable {
   /// numerator ÷ denominator, denominator > 0.
   case ratio(Int, Int)
   case bool(Bool)
-  /// No value: a share or mean whose denominator is 0, or `returning_users` where
-  /// SPEC 7 does not report it. Empty is not a suppression.
+  /// No value: a share or mean whose denominator is 0. Empty is not a suppression.
   case empty
+  /// No value because SPEC 7 does not report it (`returning_users` and its share in the
+  /// first `lookback_years` years of the window). Published as empty, like `empty`.
+  case notReported
 
   /// A share or mean: empty when the denominator is 0 (SPEC 9).
   public static func quotient(_ numerator: Int, _ denominator: Int) -> Cell {
     denominator == 0 ? .empty : .ratio(numerator, denominator)
   }
+
+  /// Whether the cell is published without a value (`empty` or `notReported`).
+  public var isBlank: Bool { self == .empty || self == .notReported }
 
   /// The integer of a count or sum cell, nil otherwise.
   public var intValue: Int? {
@@ -141,7 +146,7 @@ public struct Table: Hashable, Sendable {
     case .ratio(let numerator, let denominator):
       return roundedDecimal(numerator, denominator, places: columns[column].kind.decimals ?? 0)
     case .bool(let value): return value ? "true" : "false"
-    case .empty: return ""
+    case .empty, .notReported: return ""
     }
   }
 
@@ -150,5 +155,25 @@ public struct Table: Hashable, Sendable {
     columns.indices.filter { columns[$0].kind.isKey }
       .map { "\(columns[$0].name)=\(text(row: row, column: $0) ?? "")" }
       .joined(separator: " ")
+  }
+}
+
+extension ColumnKind {
+  /// The kind of a published table's column by its name (SPEC 9, 9.1), for tables read
+  /// back from files: the year, the key columns, the counts, and everything else
+  /// (shares, means, sums, flags) as `mean`, which the audit does not read.
+  package static func published(_ column: String) -> ColumnKind {
+    let counts: Set<String> = [
+      "persons", "stays", "completed_stays", "over_90", "over_120", "planned_exits", "users", "returning_users",
+      "exits",
+    ]
+    let keys: Set<String> = [
+      "group", "band", "bin", "indicator", "region", "sex", "age_band", "quarter", "service", "municipality",
+      "municipality_name",
+    ]
+    if column == "year" { return .year }
+    if keys.contains(column) { return .text }
+    if counts.contains(column) || column.hasPrefix("returns_") || column.hasPrefix("within_") { return .count }
+    return .mean
   }
 }

@@ -1,8 +1,8 @@
 import RegisterModel
 
 /// Table `yearly_users` (SPEC 9): per year, users, their stays and nights in the year,
-/// nights and stays per user, and returning users (empty where SPEC 7 does not report
-/// them) with their share of the users.
+/// nights and stays per user, and returning users (`notReported` where SPEC 7 does not
+/// report them) with their share of the users.
 func yearlyUsersTable(_ figures: RepeatUseFigures) -> Table {
   var builder = TableBuilder(
     name: "yearly_users",
@@ -13,7 +13,7 @@ func yearlyUsersTable(_ figures: RepeatUseFigures) -> Table {
     ])
   for year in figures.years.sorted(by: { $0.year < $1.year }) {
     let returning: (count: Cell, share: Cell) =
-      year.returningUsers.map { (.int($0), .quotient($0, year.users)) } ?? (.empty, .empty)
+      year.returningUsers.map { (.int($0), .quotient($0, year.users)) } ?? (.notReported, .notReported)
     let row = builder.append([
       .int(year.year), .int(year.users), .int(year.stays), .int(year.nights),
       .quotient(year.nights, year.users), .quotient(year.stays, year.users), returning.count, returning.share,
@@ -74,7 +74,8 @@ func repeatUseRelations(_ builder: inout RelationBuilder) {
   guard builder.has("yearly_users") else { return }
   for year in builder.labels("repeat_use", "year") {
     builder.equal(
-      14, [builder.cell("yearly_users", [year], "users")], [builder.cell("repeat_use", [year, Labels.total], "persons")])
+      14, [builder.cell("yearly_users", [year], "users")],
+      [builder.cell("repeat_use", [year, Labels.total], "persons")])
   }
 }
 

@@ -71,7 +71,8 @@ final class AuditCommandTests: EndToEndCase {
     try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
     let none = try Regpipe.run(["audit", empty])
     XCTAssertEqual(none.status, 2)
-    XCTAssertEqual(none.stderr, "regpipe: \(empty): no published tables (typology.csv, …) in the folder\n")
+    XCTAssertEqual(
+      none.stderr, "regpipe: \(empty): no published tables (typology.csv, …, or tables.xlsx) in the folder\n")
 
     let bad = folder("bad")
     try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: true)

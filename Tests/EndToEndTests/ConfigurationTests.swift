@@ -119,9 +119,14 @@ final class ConfigurationTests: EndToEndCase {
     XCTAssertEqual(result.status, 2)
     XCTAssertEqual(result.stdout, "")
     let file = packageRoot.appendingPathComponent("Fixtures/edge").path + "/sel85.csv"
+    let line = try XCTUnwrap(
+      try String(contentsOfFile: pipeline, encoding: .utf8).components(separatedBy: "\n").firstIndex {
+        $0.contains("DATUM")
+      })
     XCTAssertEqual(
       result.stderr,
-      "regpipe: \(file): column 'DATUM' for start not found; headers found: PNR, DATO; did you mean 'DATO'?\n")
+      "regpipe: \(file): column 'DATUM' for start not found; headers found: PNR, DATO; did you mean 'DATO'? "
+        + "(mapped at \(pipeline):\(line + 1))\n")
     XCTAssertFalse(FileManager.default.fileExists(atPath: temporary.appendingPathComponent("Output").path))
 
     // run stops the same way, before writing any result.

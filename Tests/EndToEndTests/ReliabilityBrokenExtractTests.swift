@@ -62,7 +62,8 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
     let folder = try ReliabilityHarness.temporaryFolder(self, "broken")
     let paths = files.map { Self.broken + "/" + $0 }
     let pipelinePath = folder + "/broken.yaml"
-    try Self.pipeline(files: paths, maxRejectShare: maxRejectShare).write(toFile: pipelinePath, atomically: true, encoding: .utf8)
+    try Self.pipeline(files: paths, maxRejectShare: maxRejectShare).write(
+      toFile: pipelinePath, atomically: true, encoding: .utf8)
 
     // 1. A first run: tables/ is created only on success.
     let first = try ReliabilityHarness.run(["run", pipelinePath, "--output", folder + "/fresh", "-q"], in: folder)
@@ -70,7 +71,9 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
     let text = first.stderr.trimmingCharacters(in: .newlines)
     if let message { XCTAssertEqual(text, "regpipe: " + message, file: file, line: line) }
     if let messagePrefix { XCTAssertTrue(text.hasPrefix("regpipe: " + messagePrefix), text, file: file, line: line) }
-    XCTAssertEqual(ReliabilityHarness.exists(folder + "/fresh/broken/tables"), status == 0, "tables/ created", file: file, line: line)
+    XCTAssertEqual(
+      ReliabilityHarness.exists(folder + "/fresh/broken/tables"), status == 0, "tables/ created", file: file, line: line
+    )
     try checkPrivacy(folder + "/fresh/broken", first, file: file, line: line)
     if ReliabilityHarness.exists(folder + "/fresh/broken/work/rejects/stays.csv.gz") {
       try checkAccounting(folder + "/fresh/broken", paths: paths, complete: status == 0, file: file, line: line)
@@ -78,7 +81,8 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
 
     // 2. Over a good run's results: a failing run leaves them as they were.
     let goodPipeline = folder + "/good.yaml"
-    try Self.pipeline(files: [Self.broken + "/stays_good.csv.gz"]).write(toFile: goodPipeline, atomically: true, encoding: .utf8)
+    try Self.pipeline(files: [Self.broken + "/stays_good.csv.gz"]).write(
+      toFile: goodPipeline, atomically: true, encoding: .utf8)
     let good = try ReliabilityHarness.run(["run", goodPipeline, "--output", folder + "/kept", "-q"], in: folder)
     XCTAssertEqual(good.status, 0, good.stderr, file: file, line: line)
     let before = ReliabilityHarness.snapshot(folder + "/kept/broken/tables")
@@ -89,9 +93,13 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
     let second = try ReliabilityHarness.run(["run", pipelinePath, "--output", folder + "/kept", "-q"], in: folder)
     XCTAssertEqual(second.status, status, second.stderr, file: file, line: line)
     if status != 0 {
-      XCTAssertEqual(ReliabilityHarness.snapshot(folder + "/kept/broken/tables"), before, "tables changed by a failed run", file: file, line: line)
       XCTAssertEqual(
-        ["manifest.json", "quality.json", "report.html"].map { FileManager.default.contents(atPath: folder + "/kept/broken/" + $0) },
+        ReliabilityHarness.snapshot(folder + "/kept/broken/tables"), before, "tables changed by a failed run",
+        file: file, line: line)
+      XCTAssertEqual(
+        ["manifest.json", "quality.json", "report.html"].map {
+          FileManager.default.contents(atPath: folder + "/kept/broken/" + $0)
+        },
         records, "run records changed by a failed run", file: file, line: line)
     }
     try checkPrivacy(folder + "/kept/broken", second, file: file, line: line)
@@ -105,7 +113,8 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
       texts[name] = String(decoding: data, as: UTF8.self)
     }
     for (name, text) in texts {
-      let leaks = ReliabilityHarness.leakedIDs(Self.personIDs, in: text)
+      let leaks =
+        ReliabilityHarness.leakedIDs(Self.personIDs, in: text)
         + Self.personIDs.filter { !$0.allSatisfy(\.isNumber) && text.contains($0) }
       XCTAssertEqual(leaks, [], "person ids in \(name)", file: file, line: line)
     }
@@ -124,21 +133,26 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
       rejected[row[2], default: 0] += 1
       // The row as written is the input's line (the corpus has no quoted line breaks).
       let input = ReliabilityHarness.lines(try ReliabilityHarness.text(of: row[0]))
-      XCTAssertEqual(input[number - 1], row[5],
+      XCTAssertEqual(
+        input[number - 1], row[5],
         "rejects row \(row[0]):\(number)", file: file, line: line)
     }
     guard complete else { return }
-    let quality = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/quality.json"))) as! [String: Any]
+    let quality =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/quality.json")))
+      as! [String: Any]
     let source = (quality["sources"] as! [[String: Any]])[0]
     let read = source["rows_read"] as! Int
     let accepted = source["accepted"] as! Int
     let total = source["rejected"] as! Int
     XCTAssertEqual(read, accepted + total, "read = accepted + rejected", file: file, line: line)
-    XCTAssertEqual(source["rejected_by_reason"] as? [String: Int], rejected, "reasons vs rejects file", file: file, line: line)
+    XCTAssertEqual(
+      source["rejected_by_reason"] as? [String: Int], rejected, "reasons vs rejects file", file: file, line: line)
     // Rows read are the non-blank lines after each header.
     var lines = 0
     for path in paths {
-      lines += ReliabilityHarness.lines(try ReliabilityHarness.text(of: path)).dropFirst()
+      lines +=
+        ReliabilityHarness.lines(try ReliabilityHarness.text(of: path)).dropFirst()
         .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
     }
     XCTAssertEqual(read, lines, "rows read vs lines in the files", file: file, line: line)
@@ -147,7 +161,8 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
   // MARK: - The corpus
 
   func testZeroByteFile() throws {
-    try check(["empty.csv"], status: 1, message: "\(Self.broken)/empty.csv: the file is empty; a header line was expected")
+    try check(
+      ["empty.csv"], status: 1, message: "\(Self.broken)/empty.csv: the file is empty; a header line was expected")
   }
 
   /// No stay at all: every table would be zeros, so the run stops (SPEC 3) — exit 2,
@@ -161,15 +176,20 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
 
   func testTruncatedGzip() throws {
     for (name, size) in [("truncated_10.csv.gz", 286), ("truncated_50.csv.gz", 1433), ("truncated_99.csv.gz", 2837)] {
-      try check([name], status: 1,
-        message: "\(Self.broken)/\(name): truncated gzip stream: the file ends at byte offset \(size) inside a compressed member")
+      try check(
+        [name], status: 1,
+        message:
+          "\(Self.broken)/\(name): truncated gzip stream: the file ends at byte offset \(size) inside a compressed member"
+      )
     }
   }
 
   func testFlippedBits() throws {
-    try check(["flipped_deflate.csv.gz"], status: 1,
+    try check(
+      ["flipped_deflate.csv.gz"], status: 1,
       messagePrefix: "\(Self.broken)/flipped_deflate.csv.gz: corrupt gzip stream at byte offset ")
-    try check(["flipped_crc.csv.gz"], status: 1,
+    try check(
+      ["flipped_crc.csv.gz"], status: 1,
       message: "\(Self.broken)/flipped_crc.csv.gz: corrupt gzip stream at byte offset 2862 (incorrect data check)")
   }
 
@@ -194,28 +214,42 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
       try Self.pipeline(files: [Self.broken + "/" + name], maxRejectShare: 0.5)
         .write(toFile: folder + "/p.yaml", atomically: true, encoding: .utf8)
       _ = try ReliabilityHarness.run(["run", folder + "/p.yaml", "--output", folder, "-q"], in: folder)
-      let quality = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/broken/quality.json"))) as! [String: Any]
+      let quality =
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/broken/quality.json")))
+        as! [String: Any]
       XCTAssertEqual((quality["sources"] as! [[String: Any]])[0]["rejected_by_reason"] as? [String: Int], reasons, name)
 
       let outcome = try check([name], status: 1)
-      XCTAssertTrue(outcome.message.hasPrefix("regpipe: source stays: \(share), more than max_reject_share 1.0%; the rejected rows and their reasons are in "), outcome.message)
+      XCTAssertTrue(
+        outcome.message.hasPrefix(
+          "regpipe: source stays: \(share), more than max_reject_share 1.0%; the rejected rows and their reasons are in "
+        ), outcome.message)
       XCTAssertTrue(outcome.message.hasSuffix("/broken/work/rejects/stays.csv.gz"), outcome.message)
     }
   }
 
   func testLatin1DeclaredUTF8NamesFileLineAndHint() throws {
-    try check(["latin1_as_utf8.csv"], status: 1,
-      message: "\(Self.broken)/latin1_as_utf8.csv:3: invalid UTF-8; if the file is Latin-1 (Windows-1252), set encoding: latin1 for this source")
+    try check(
+      ["latin1_as_utf8.csv"], status: 1,
+      message:
+        "\(Self.broken)/latin1_as_utf8.csv:3: invalid UTF-8; if the file is Latin-1 (Windows-1252), set encoding: latin1 for this source"
+    )
   }
 
   func testDuplicatedHeaderNameIsAnErrorNamingTheColumn() throws {
-    try check(["duplicate_header.csv"], status: 1,
-      message: "\(Self.broken)/duplicate_header.csv: column 'PNR' for person_id appears 2 times in the header (fields 1, 5); rename or remove the duplicates")
+    try check(
+      ["duplicate_header.csv"], status: 1,
+      message:
+        "\(Self.broken)/duplicate_header.csv: column 'PNR' for person_id appears 2 times in the header (fields 1, 5); rename or remove the duplicates"
+    )
   }
 
   func testColumnMissingInOneYearlyFileNamesThatFile() throws {
-    try check(["yearly/stays_*.csv"], status: 2,
-      message: "\(Self.broken)/yearly/stays_2020.csv: column 'UDDTO' for end not found; headers found: PNR, BOFORM, INDDTO")
+    try check(
+      ["yearly/stays_*.csv"], status: 2,
+      messagePrefix:
+        "\(Self.broken)/yearly/stays_2020.csv: column 'UDDTO' for end not found; headers found: PNR, BOFORM, "
+        + "INDDTO (mapped at ")
   }
 
   /// 50 MB without a line break: the reader's buffer is bounded (64 MiB records), the row
@@ -226,7 +260,8 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
     var data = Data("PNR;BOFORM;INDDTO;UDDTO\n0101801001;101;01MAR2019;05MAR2019\n".utf8)
     data.append(Data(repeating: UInt8(ascii: "x"), count: 50 << 20))
     try data.write(to: URL(fileURLWithPath: folder + "/long.csv"))
-    try Self.pipeline(files: [folder + "/long.csv"]).write(toFile: folder + "/p.yaml", atomically: true, encoding: .utf8)
+    try Self.pipeline(files: [folder + "/long.csv"]).write(
+      toFile: folder + "/p.yaml", atomically: true, encoding: .utf8)
     let result = try ReliabilityHarness.run(
       ["run", folder + "/p.yaml", "--output", folder + "/out", "-q"], in: folder, timeout: 90)
     XCTAssertEqual(result.status, 1, result.stderr)
@@ -245,7 +280,8 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
     let over = try ReliabilityHarness.run(
       ["run", folder + "/p.yaml", "--output", folder + "/out2", "-q"], in: folder, timeout: 90)
     XCTAssertEqual(over.status, 1)
-    XCTAssertEqual(over.stderr, "regpipe: \(folder)/long.csv:3: a record is longer than 64 MiB; is a quote not closed?\n")
+    XCTAssertEqual(
+      over.stderr, "regpipe: \(folder)/long.csv:3: a record is longer than 64 MiB; is a quote not closed?\n")
     XCTAssertFalse(ReliabilityHarness.exists(folder + "/out2/broken/tables"))
   }
 }
@@ -270,7 +306,12 @@ enum ReliabilityCSV {
       let c = chars[i]
       if quoted {
         if c == "\"" {
-          if i + 1 < chars.count, chars[i + 1] == "\"" { field.unicodeScalars.append("\""); i += 1 } else { quoted = false }
+          if i + 1 < chars.count, chars[i + 1] == "\"" {
+            field.unicodeScalars.append("\"")
+            i += 1
+          } else {
+            quoted = false
+          }
         } else {
           field.unicodeScalars.append(c)
         }

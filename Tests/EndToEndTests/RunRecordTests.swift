@@ -102,7 +102,8 @@ final class RunRecordTests: EndToEndCase {
     let manifest = try JSONSerialization.jsonObject(with: bytes("\(output)/edge/manifest.json")) as! [String: Any]
     XCTAssertEqual(manifest["pipeline"] as? String, "edge")
     XCTAssertEqual((manifest["inputs"] as! [Any]).count, 6)
-    XCTAssertEqual((manifest["stages"] as! [[String: Any]]).map { $0["stage"] as! String },
+    XCTAssertEqual(
+      (manifest["stages"] as! [[String: Any]]).map { $0["stage"] as! String },
       ["load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish"])
     let outputs = (manifest["outputs"] as! [[String: Any]]).map { $0["path"] as! String }
     XCTAssertTrue(outputs.contains("tables/typology.csv"), "\(outputs)")
@@ -145,8 +146,10 @@ final class RunRecordTests: EndToEndCase {
     XCTAssertEqual(guessed.status, 0, guessed.stderr)
     XCTAssertEqual(
       Array(guessed.lines.prefix(6)),
-      [extract, "encoding: latin1 (not valid UTF-8)", "columns (3): PNR, BOFORM, KOMNAVN",
-       "rows: 1; first 1; person ids masked", "", "PNR         BOFORM  KOMNAVN"])
+      [
+        extract, "encoding: latin1 (not valid UTF-8)", "columns (3): PNR, BOFORM, KOMNAVN",
+        "rows: 1; first 1; person ids masked", "", "PNR         BOFORM  KOMNAVN",
+      ])
     XCTAssertEqual(guessed.lines[6], "••••••••••  17      København")
 
     let latin1 = try Regpipe.run(["inspect", extract, "--encoding", "latin1"])
@@ -198,7 +201,7 @@ final class RunRecordTests: EndToEndCase {
   func testVersionNamesProgramAndSpec() throws {
     let result = try Regpipe.run(["--version"])
     XCTAssertEqual(result.status, 0)
-    XCTAssertEqual(result.stdout, "regpipe 0.3.0 (SPEC v2)\n")
+    XCTAssertEqual(result.stdout, "regpipe 0.4.0 (SPEC v2)\n")
   }
 
   func testUnknownSubcommandIsAUsageError() throws {

@@ -25,11 +25,14 @@ final class HardErrorTests: XCTestCase {
     return message
   }
 
+  /// The end of a missing-column message: the pipeline-file line of the source's `columns`.
+  private func mapped(_ line: Int) -> String { " (mapped at \(workspace.directory)/pipeline.yaml:\(line))" }
+
   func testMissingRequiredColumnNamesFileColumnAndHeaders() throws {
     let path = try workspace.write("PNR,START,END\n0101010001,2019-01-01,2019-01-02\n", to: "stays.csv")
     XCTAssertEqual(
       loadError([stays("[stays.csv]")]),
-      "\(path): column 'INST' for institution_id not found; headers found: PNR, START, END")
+      "\(path): column 'INST' for institution_id not found; headers found: PNR, START, END" + mapped(5))
   }
 
   func testMissingColumnOfAFileWithoutHeaderDoesNotPrintItsFirstRow() throws {
@@ -37,7 +40,7 @@ final class HardErrorTests: XCTestCase {
     XCTAssertEqual(
       loadError([stays("[stays.csv]")]),
       "\(path): column 'PNR' for person_id not found; the first line has 3 fields and looks like data, not a header (its values are not shown)"
-    )
+        + mapped(5))
   }
 
   /// The message says where the run looked: relative patterns from the pipeline's folder.
@@ -59,7 +62,8 @@ final class HardErrorTests: XCTestCase {
   }
 
   func testTooManyRejectsStopTheRunAfterWritingTheRejects() throws {
-    try workspace.write("PNR,INST,START\n0101010001,A,2019-01-01\n0101010002,,2019-01-01\n0101010001,B,2019-01-01\n", to: "stays.csv")
+    try workspace.write(
+      "PNR,INST,START\n0101010001,A,2019-01-01\n0101010002,,2019-01-01\n0101010001,B,2019-01-01\n", to: "stays.csv")
     XCTAssertEqual(
       loadError([stays("[stays.csv]")], parameters: []),
       "source stays: 1 of 3 rows rejected (33.3%), more than max_reject_share 1.0%; the rejected rows and their reasons are in \(workspace.rejectsFolder)/stays.csv.gz"
@@ -71,7 +75,8 @@ final class HardErrorTests: XCTestCase {
 
   func testRejectShareIsPerSourceOverAllItsFiles() throws {
     try workspace.write("PNR,INST,START\n0101010001,,2019-01-01\n", to: "s1.csv")
-    try workspace.write("PNR,INST,START\n0101010001,A,2019-01-01\n0101010001,A,2019-01-02\n0101010001,A,2019-01-03\n", to: "s2.csv")
+    try workspace.write(
+      "PNR,INST,START\n0101010001,A,2019-01-01\n0101010001,A,2019-01-02\n0101010001,A,2019-01-03\n", to: "s2.csv")
     try workspace.write("PNR,START\n0101010001,2019-01-01\n0101010001,2019-13-01\n", to: "p.csv")
     let sources = [
       stays(#"["s*.csv"]"#),
@@ -90,13 +95,15 @@ final class HardErrorTests: XCTestCase {
       Array("PNR,INST,START\n0101010001,\"A\nB\",2019-01-01\n0101010002,K".utf8) + [0xF8]
       + Array("ge,2019-01-01\n".utf8)
     let path = try workspace.write(bytes: bytes, to: "stays.csv")
-    let expected = "\(path):4: invalid UTF-8; if the file is Latin-1 (Windows-1252), set encoding: latin1 for this source"
+    let expected =
+      "\(path):4: invalid UTF-8; if the file is Latin-1 (Windows-1252), set encoding: latin1 for this source"
     XCTAssertEqual(loadError([stays("[stays.csv]")]), expected)
     // The same when date_format auto reads the file first.
     XCTAssertEqual(loadError([stays("[stays.csv]", "date_format: auto")]), expected)
     // Inside a record that spans lines, the line of the byte itself.
     let spanning = try workspace.write(
-      bytes: Array("PNR,INST,START\n0101010001,\"A\nK".utf8) + [0xF8] + Array("ge\",2019-01-01\n".utf8), to: "spanning.csv")
+      bytes: Array("PNR,INST,START\n0101010001,\"A\nK".utf8) + [0xF8] + Array("ge\",2019-01-01\n".utf8),
+      to: "spanning.csv")
     XCTAssertEqual(
       loadError([stays("[spanning.csv]")]),
       "\(spanning):3: invalid UTF-8; if the file is Latin-1 (Windows-1252), set encoding: latin1 for this source")
@@ -115,7 +122,8 @@ final class HardErrorTests: XCTestCase {
   }
 
   func testUnclosedQuoteNamesItsLine() throws {
-    let path = try workspace.write("PNR,INST,START\n0101010001,A,2019-01-01\n0101010002,\"A,2019-01-01\n", to: "stays.csv")
+    let path = try workspace.write(
+      "PNR,INST,START\n0101010001,A,2019-01-01\n0101010002,\"A,2019-01-01\n", to: "stays.csv")
     XCTAssertEqual(
       loadError([stays("[stays.csv]")]),
       "\(path):3: a quoted field is not closed before the end of the file")
@@ -144,7 +152,7 @@ final class HardErrorTests: XCTestCase {
       workspace.message { _ = try checkInputs(config: config) },
       "\(first) (and 1 more file of source 'stays'): column 'PNR' for person_id not found; headers found: "
         + "PNR;INST;START; the header is one field holding ';': is the delimiter \";\"? (set 'delimiter' in the "
-        + "pipeline file)")
+        + "pipeline file)" + mapped(5))
   }
 
   /// A wrong date_format rejects every row: the message names the column, the shape of
@@ -166,7 +174,8 @@ final class HardErrorTests: XCTestCase {
     ])
     XCTAssertEqual(
       workspace.message { _ = try checkInputs(config: config) },
-      "\(path): column 'INTS' for institution_id not found; headers found: PNR, INST, START; did you mean 'INST'?")
+      "\(path): column 'INTS' for institution_id not found; headers found: PNR, INST, START; did you mean 'INST'?"
+        + mapped(5))
   }
 
   func testCheckInputsReportsEveryProblemAtOnce() throws {
@@ -182,8 +191,8 @@ final class HardErrorTests: XCTestCase {
     XCTAssertEqual(
       message,
       """
-      \(noInst): column 'INST' for institution_id not found; headers found: PNR, START
-      \(noPNR): column 'PNR' for person_id not found; headers found: ID, KOEN
+      \(noInst): column 'INST' for institution_id not found; headers found: PNR, START\(mapped(5))
+      \(noPNR): column 'PNR' for person_id not found; headers found: ID, KOEN\(mapped(6))
       \(missing("psyk", "lpr_*.csv"))
       """)
     assertNoPersonID(message, ids)

@@ -4,7 +4,9 @@ import XCTest
 final class EffectiveSettingsTests: XCTestCase {
   func testCanonicalDescriptionOfTheMinimalPipelineShowsEveryDefault() throws {
     let config = try Fixtures.parse(Fixtures.minimal)
-    XCTAssertEqual(config.canonicalDescription, """
+    XCTAssertEqual(
+      config.canonicalDescription,
+      """
       pipeline = "small"
       window.from = 2020-01-01
       window.to = 2020-12-31
@@ -34,6 +36,7 @@ final class EffectiveSettingsTests: XCTestCase {
       parameters.max_reject_share = 0.01
       publish.min_cell = 5
       publish.formats = [csv, json]
+      publish.csv_dialect = standard
 
       """)
     XCTAssertEqual(config.configurationHash, try Fixtures.parse(Fixtures.minimal).configurationHash)
@@ -51,22 +54,28 @@ final class EffectiveSettingsTests: XCTestCase {
     let config = try Fixtures.parse(Fixtures.specExample)
     let names = { (stage: StageName) in config.parameterReads(for: stage).map(\.0) }
     XCTAssertEqual(names(.dedup), [])
-    XCTAssertEqual(names(.classify), [
-      "window.from", "window.to", "censor_date", "parameters.episode_gap_days", "parameters.typology.method",
-      "parameters.typology.episodic_min_episodes", "parameters.typology.long_min_nights",
-      "parameters.duration_bands", "parameters.planned_exit_codes",
-    ])
-    XCTAssertEqual(names(.repeatUse), [
-      "window.from", "window.to", "censor_date", "parameters.repeat_bins", "parameters.lookback_years",
-      "parameters.return_horizons",
-    ])
-    XCTAssertEqual(names(.welfareUse), [
-      "window.from", "window.to", "censor_date", "parameters.indicators.psych_and_substance",
-      "parameters.indicators.psych_or_substance",
-    ])
+    XCTAssertEqual(
+      names(.classify),
+      [
+        "window.from", "window.to", "censor_date", "parameters.episode_gap_days", "parameters.typology.method",
+        "parameters.typology.episodic_min_episodes", "parameters.typology.long_min_nights",
+        "parameters.duration_bands", "parameters.planned_exit_codes",
+      ])
+    XCTAssertEqual(
+      names(.repeatUse),
+      [
+        "window.from", "window.to", "censor_date", "parameters.repeat_bins", "parameters.lookback_years",
+        "parameters.return_horizons",
+      ])
+    XCTAssertEqual(
+      names(.welfareUse),
+      [
+        "window.from", "window.to", "censor_date", "parameters.indicators.psych_and_substance",
+        "parameters.indicators.psych_or_substance",
+      ])
     XCTAssertEqual(
       names(.transitions), ["window.from", "window.to", "censor_date", "parameters.transition_horizons"])
-    XCTAssertEqual(names(.publish), ["pipeline", "publish.min_cell", "publish.formats"])
+    XCTAssertEqual(names(.publish), ["pipeline", "publish.min_cell", "publish.formats", "publish.csv_dialect"])
 
     let load = config.parameterReads(for: .load)
     XCTAssertEqual(load.first.map { [$0.0, $0.1] }, ["censor_date", "2023-12-31"])
@@ -84,8 +93,10 @@ final class EffectiveSettingsTests: XCTestCase {
   }
 
   func testEveryStageIsNamedAsInTheSpec() {
-    XCTAssertEqual(StageName.allCases.map(\.rawValue), [
-      "load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish",
-    ])
+    XCTAssertEqual(
+      StageName.allCases.map(\.rawValue),
+      [
+        "load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish",
+      ])
   }
 }

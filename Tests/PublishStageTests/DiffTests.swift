@@ -87,7 +87,8 @@ final class DiffTests: XCTestCase {
     let actual = try folder("b", [try Fixtures.tables()[named: "returns"]])
     let path = actual + "/returns.csv"
     let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-    try ([lines[0], lines[2], lines[1]].joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    try ([lines[0], lines[2], lines[1]].joined(separator: "\n") + "\n").write(
+      toFile: path, atomically: true, encoding: .utf8)
     XCTAssertEqual(
       try diffTables(expected: expected, actual: actual, tolerance: 0).map(\.description),
       ["returns / year=2019 / - / year=2019 / year=2020"])
@@ -98,7 +99,7 @@ final class DiffTests: XCTestCase {
     let actual = root + "/b"
     try FileManager.default.createDirectory(atPath: actual, withIntermediateDirectories: true)
     let swapped = smallTable().csv().split(separator: "\n").map { line -> String in
-      var fields = CSVText.records(String(line))[0].map(CSVText.field)
+      var fields = CSVText.records(String(line))[0].map { CSVText.field($0) }
       fields.swapAt(2, 3)
       return fields.joined(separator: ",")
     }

@@ -13,8 +13,14 @@ final class ReportTests: XCTestCase {
 
   func testOneChartPerSectionAndNoScripts() throws {
     let html = try report()
-    // Eight sections draw a chart; typology_by_municipality is shown by region instead.
-    XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 8)
+    // Nine sections have a chart (typology_by_municipality is shown by region instead);
+    // two have no value to draw in the fixture and say why instead.
+    XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 7)
+    XCTAssertEqual(html.components(separatedBy: "<p class=\"nochart\">").count - 1, 2)
+    XCTAssertTrue(
+      html.contains(
+        "<p class=\"nochart\">Not drawn: share of exits followed by a return has no value to show: 1 of its 2 values "
+          + "is suppressed, the others have no denominator or are not reported.</p>"))
     XCTAssertFalse(html.lowercased().contains("<script"))
     XCTAssertFalse(html.contains("http://fonts"))
     XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
@@ -46,12 +52,12 @@ final class ReportTests: XCTestCase {
 
   func testFurtherTablesAndMissingTables() throws {
     let html = try report()
-    for name in ["yearly_users", "typology_by_region", "typology_by_sex_age"] {
+    for name in ["typology_by_region", "typology_by_sex_age"] {
       XCTAssertTrue(html.contains("<caption>\(name)</caption>"), name)
     }
     let partial = renderReport(tables: [try Fixtures.tables()[named: "typology"]], parameters: [], inputs: [])
     XCTAssertEqual(partial.components(separatedBy: "<svg").count - 1, 1)
-    XCTAssertEqual(partial.components(separatedBy: "Not drawn: a table is missing.").count - 1, 8)
+    XCTAssertEqual(partial.components(separatedBy: "Not drawn: a table is missing.").count - 1, 9)
   }
 
   /// The reform sections: transitions by year and horizon, 2023-Q4 marked as the reform
@@ -100,6 +106,48 @@ final class ReportTests: XCTestCase {
     XCTAssertTrue(html.contains("<p class=\"synthetic\">SYNTHETIC DATA: written by regpipe synth"))
     XCTAssertFalse(try render(synthetic: false).contains("<p class=\"synthetic\">"))
     XCTAssertFalse(try report().contains("<p class=\"provenance\">"))
+  }
+
+  /// Users per year on a counts axis, returning users not reported in the first years;
+  /// the legend tells the three kinds of cell without a number apart.
+  func testUsersPerYearAndTheLegend() throws {
+    let html = try report()
+    let section = try XCTUnwrap(html.range(of: "<h2>Users per year</h2>"))
+    let chart = String(html[section.upperBound...]).components(separatedBy: "</svg>")[0]
+    XCTAssertTrue(chart.contains("<title>Users and returning users by year</title>"))
+    XCTAssertTrue(chart.contains(">not reported</text>"))
+    XCTAssertFalse(chart.contains(" %</text>"), "counts, not shares")
+    XCTAssertTrue(html.contains("<em>no denominator</em> marks a share or mean of zero persons; <em>not reported</em>"))
+    XCTAssertTrue(html.contains("<td class=\"empty\">not reported</td>"))
+    XCTAssertTrue(html.contains("<th title=\"share_persons\">Share of persons (%)</th>"))
+  }
+
+  /// The data-quality summary: rows read, rejected by reason, accepted, filtered, kept;
+  /// dedup counts; the warnings.
+  func testQualitySummary() throws {
+    let quality = ReportQuality(
+      sources: [
+        .init(
+          name: "boform110", rowsRead: 1608, accepted: 1598,
+          rejected: ["unparsable start": 7, "wrong number of fields": 3], filtered: 0),
+        .init(name: "population", rowsRead: 3000, accepted: 3000, rejected: [:], filtered: 2400),
+      ],
+      dedup: [("exact duplicate stays dropped", 3)], warnings: ["boform110: no stay in 2018"])
+    let html = renderReport(tables: try Fixtures.tables(), parameters: [], inputs: [], quality: quality)
+    XCTAssertTrue(
+      html.contains(
+        "<tr><td>boform110</td><td class=\"num\">1608</td><td class=\"num\">10</td><td>unparsable start 7; wrong "
+          + "number of fields 3</td><td class=\"num\">1598</td><td class=\"num\">0</td><td class=\"num\">1598</td></tr>"
+      ))
+    XCTAssertTrue(
+      html.contains(
+        "<tr><td>population</td><td class=\"num\">3000</td><td class=\"num\">0</td><td>none</td>"
+          + "<td class=\"num\">3000</td><td class=\"num\">2400</td><td class=\"num\">600</td></tr>"))
+    XCTAssertTrue(html.contains("<tr><th>exact duplicate stays dropped</th><td class=\"num\">3</td></tr>"))
+    XCTAssertTrue(html.contains("<li>boform110: no stay in 2018</li>"))
+    XCTAssertLessThan(
+      html.range(of: "<h2>Data quality</h2>")!.lowerBound, html.range(of: "<h2>Pipeline parameters</h2>")!.lowerBound)
+    XCTAssertFalse(try report().contains("<h2>Data quality</h2>"))
   }
 
   func testTheReportIsDeterministic() throws {

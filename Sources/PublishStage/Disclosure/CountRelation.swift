@@ -81,7 +81,7 @@ package struct RelationBuilder {
     guard let t = tables[table], let c = t.columnIndex(column), t.columns[c].kind == .count else { return nil }
     let joined = key.joined(separator: "\u{1F}")
     guard let row = rowsByKey[table]?[joined] else { return .absent(table: table, key: joined, column: column) }
-    if t.rows[row][c] == .empty, !t.suppressed[row][c] { return nil }
+    if t.rows[row][c].isBlank, !t.suppressed[row][c] { return nil }
     return .published(t.address(row: row, column: c))
   }
 

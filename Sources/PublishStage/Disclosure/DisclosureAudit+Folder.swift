@@ -16,23 +16,23 @@ extension DisclosureAudit {
     "typology_by_municipality", "transitions",
   ]
 
-  /// Audits a folder of published tables (`<name>.csv`), with only what they show: the
+  /// Audits a folder of published tables (`<name>.csv`, else `tables.xlsx`), with only what they show: the
   /// person-level data is never needed. A missing table drops its relations. `minCell`
   /// defaults to the run's `manifest.json` (in the folder or the one above it), else the
   /// tables' JSON `min_cell`, else 5; `indicators` to the definitions in the manifest,
   /// else in `welfare_use.json`.
   public static func audit(folder: String, minCell: Int?, indicators: [Indicator]?) throws -> DisclosureAudit {
-    let names: [String]
+    let published: PublishedFolder
     do {
-      let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
-      names = tableNames.filter { files.contains($0 + ".csv") }
-    } catch {
-      throw AuditInputError("\(folder): cannot read the tables folder")
+      published = try PublishedFolder(folder)
+    } catch let error as PublishError {
+      throw AuditInputError(error.description)
     }
+    let names = tableNames.filter { published.tables[$0] != nil }
     guard !names.isEmpty else {
-      throw AuditInputError("\(folder): no published tables (typology.csv, …) in the folder")
+      throw AuditInputError("\(folder): no published tables (typology.csv, …, or tables.xlsx) in the folder")
     }
-    let tables = try names.map { try readPublishedTable(folder + "/" + $0 + ".csv", name: $0) }
+    let tables = try names.map { try readPublishedTable(published.tables[$0]!, name: $0) }
     let json = names.compactMap { name in
       FileManager.default.contents(atPath: folder + "/" + name + ".json")
         .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }.map { (name, $0) }
@@ -95,34 +95,18 @@ extension CountRelation.Term {
   }
 }
 
-/// Column kinds of published tables by name (SPEC 9, 9.1): the counts, the key columns,
-/// and everything else (shares, means, sums, flags) as text the audit does not read.
-private func publishedKind(_ column: String) -> ColumnKind {
-  let counts: Set<String> = [
-    "persons", "stays", "completed_stays", "over_90", "over_120", "planned_exits", "users", "returning_users", "exits",
-  ]
-  let keys: Set<String> = [
-    "group", "band", "bin", "indicator", "region", "sex", "age_band", "quarter", "service", "municipality",
-    "municipality_name",
-  ]
-  if column == "year" { return .year }
-  if keys.contains(column) { return .text }
-  if counts.contains(column) || column.hasPrefix("returns_") || column.hasPrefix("within_") { return .count }
-  return .mean
-}
-
-/// A published CSV table as the intruder sees it: keys, published counts, and
-/// suppressed counts without a value.
-private func readPublishedTable(_ path: String, name: String) throws -> Table {
-  guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-    throw AuditInputError("\(path): cannot read the table (UTF-8 CSV expected)")
-  }
-  var records = CSVText.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+/// A published table as the intruder sees it: keys, published counts, and suppressed
+/// counts without a value.
+private func readPublishedTable(_ file: (source: String, records: [[String]]), name: String) throws -> Table {
+  let path = file.source
+  var records = file.records
   guard !records.isEmpty, let suppressedIndex = records[0].firstIndex(of: "suppressed") else {
     throw AuditInputError("\(path): no header with a suppressed column")
   }
   let header = records.removeFirst()
-  let columns = header.indices.filter { $0 != suppressedIndex }.map { Column(header[$0], publishedKind(header[$0])) }
+  let columns = header.indices.filter { $0 != suppressedIndex }.map {
+    Column(header[$0], ColumnKind.published(header[$0]))
+  }
   var rows: [[Cell]] = []
   var hidden: [[Bool]] = []
   for (line, record) in records.enumerated() {

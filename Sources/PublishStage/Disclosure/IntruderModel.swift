@@ -31,7 +31,7 @@ package struct IntruderModel {
       for row in table.rows.indices {
         for (c, column) in table.columns.enumerated() where column.kind == .count {
           let cell = CountCell.published(table.address(row: row, column: c))
-          guard table.rows[row][c] != .empty || table.suppressed[row][c] else { continue }
+          guard !table.rows[row][c].isBlank || table.suppressed[row][c] else { continue }
           id[cell] = cells.count
           cells.append(cell)
           values.append(table.rows[row][c].intValue)
