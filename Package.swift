@@ -35,13 +35,16 @@ let package = Package(
     // minizip's unzip, which reads the workbook back for diff and audit (Debian: libminizip-dev).
     .systemLibrary(name: "CMinizip", pkgConfig: "minizip", providers: [.apt(["libminizip-dev"])]),
 
+    // ReadStat, the SAS dataset reader and writer (Debian: libreadstat-dev; no pkg-config file).
+    .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
+
     // Small C helpers Swift's Glibc module does not expose (renameat2).
     .target(name: "CShims"),
 
     // Canonical records, day numbers, parameters and the aggregate figures stages hand on.
     .target(name: "RegisterModel", resources: [.copy("Resources/municipalities.csv")]),
     // gzip, delimited text, encodings, dates, person ids, atomic files.
-    .target(name: "RegisterIO", dependencies: ["CZlib", "CShims", "RegisterModel"]),
+    .target(name: "RegisterIO", dependencies: ["CZlib", "CShims", "CReadStat", "RegisterModel"]),
     // Pipeline files, hashing, stage stamps and run records.
     .target(
       name: "PipelineCore",

@@ -1,0 +1,131 @@
+import Foundation
+import RegisterModel
+import XCTest
+
+@testable import RegisterIO
+
+final class SASReaderTests: XCTestCase {
+  private var files: TemporaryFiles!
+
+  override func setUpWithError() throws { files = try TemporaryFiles() }
+
+  /// SAS day numbers count from 1960-01-01.
+  private static func sasDate(_ year: Int, _ month: Int, _ day: Int) -> Double {
+    Double(Day(year: year, month: month, day: day)!.rawValue + 3653)
+  }
+
+  private static let columns = [
+    SASWriter.Column("pnr", numeric: true), SASWriter.Column("INST", numeric: false),
+    SASWriter.Column("INDDTO", numeric: true, format: "DATE9"),
+    SASWriter.Column("UDDTO", numeric: true, format: "DATETIME20"),
+    SASWriter.Column("KOM", numeric: true), SASWriter.Column("NAVN", numeric: false),
+    SASWriter.Column("BELOB", numeric: true),
+  ]
+
+  private static let rows: [[SASWriter.Value]] = [
+    [
+      .number(101_010_001), .text("  A1"), .number(sasDate(2019, 3, 14)),
+      .number(sasDate(2019, 3, 20) * 86_400 + 3_600),
+      .number(101), .text("København"), .number(0.1),
+    ],
+    [.number(2_503_920_017), .missing, .missing, .missing, .missing, .text(""), .number(-2.5)],
+  ]
+
+  private func dataset(_ compression: SASWriter.Compression) throws -> String {
+    let path = files.directory + "/stays.sas7bdat"
+    try SASWriter.write(Self.rows, columns: Self.columns, to: path, compression: compression)
+    return path
+  }
+
+  /// Uncompressed and RLE alike: names as stored, numbers as whole-number text, dates
+  /// and datetimes as days, missing values missing, rows numbered from 1.
+  func testRowsReadBackTyped() throws {
+    for compression in [SASWriter.Compression.none, .rle] {
+      let reader = try SASReader(path: try dataset(compression))
+      XCTAssertEqual(reader.header, ["pnr", "INST", "INDDTO", "UDDTO", "KOM", "NAVN", "BELOB"])
+      XCTAssertEqual(reader.isNumeric, [true, false, true, true, true, false, true])
+      XCTAssertEqual(reader.formats[2].uppercased().hasPrefix("DATE9"), true)
+      XCTAssertEqual(reader.announcedRows, 2)
+      XCTAssertTrue(try reader.next())
+      XCTAssertEqual(reader.line, 1)
+      XCTAssertEqual(reader.string(0), "101010001")
+      XCTAssertEqual(reader.string(1), "A1", "surrounding spaces are trimmed, as in text")
+      XCTAssertEqual(reader.day(2, .iso), Day(year: 2019, month: 3, day: 14))
+      XCTAssertEqual(reader.day(3, .iso), Day(year: 2019, month: 3, day: 20), "a datetime's date")
+      XCTAssertEqual(reader.string(4), "101")
+      XCTAssertEqual(reader.string(5), "København")
+      XCTAssertEqual(reader.string(6), "0.1")
+      XCTAssertTrue(reader.isFractionalNumber(6))
+      XCTAssertFalse(reader.isFractionalNumber(4))
+      XCTAssertFalse(reader.isMissing(1))
+      XCTAssertTrue(try reader.next())
+      XCTAssertEqual(reader.line, 2)
+      XCTAssertEqual(reader.string(0), "2503920017")
+      XCTAssertTrue(reader.isMissing(1))
+      XCTAssertTrue(reader.isMissing(2))
+      XCTAssertNil(reader.day(2, .iso))
+      XCTAssertTrue(reader.isMissing(4))
+      XCTAssertTrue(reader.isMissing(5), "a blank character value is missing")
+      XCTAssertEqual(reader.string(6), "-2.5")
+      XCTAssertFalse(try reader.next())
+      XCTAssertFalse(try reader.next())
+    }
+  }
+
+  /// Many batches, and a reader dropped after one row ends its parse (no hang).
+  func testManyRowsAndAnEarlyStop() throws {
+    let rows = (0..<10_000).map { [SASWriter.Value.number(Double($0)), .text("x\($0)")] }
+    let path = files.directory + "/many.sas7bdat"
+    try SASWriter.write(rows, columns: [.init("N", numeric: true), .init("T", numeric: false)], to: path)
+    let reader = try SASReader(path: path)
+    var count = 0
+    while try reader.next() {
+      XCTAssertEqual(reader.string(0), String(count))
+      XCTAssertEqual(reader.string(1), "x\(count)")
+      count += 1
+    }
+    XCTAssertEqual(count, 10_000)
+    for _ in 0..<5 {
+      let early = try SASReader(path: path)
+      XCTAssertTrue(try early.next())
+    }
+  }
+
+  func testNotASASDatasetIsAClearError() throws {
+    let path = try files.write("PNR,INST\n1,2\n", to: "fake.sas7bdat")
+    XCTAssertThrowsError(try SASReader(path: path)) {
+      XCTAssertEqual("\($0)", "\(path): not a SAS dataset (sas7bdat)")
+    }
+  }
+
+  /// A file cut short stops the read with the row where it failed.
+  func testATruncatedDatasetNamesTheRow() throws {
+    let rows = (0..<20_000).map { [SASWriter.Value.number(Double($0)), .text("value \($0)")] }
+    let whole = files.directory + "/whole.sas7bdat"
+    try SASWriter.write(rows, columns: [.init("N", numeric: true), .init("T", numeric: false)], to: whole)
+    let data = try XCTUnwrap(FileManager.default.contents(atPath: whole))
+    let path = try files.write(Array(data.prefix(data.count * 2 / 3)), to: "cut.sas7bdat")
+    var read = 0
+    do {
+      let reader = try SASReader(path: path)
+      while try reader.next() { read += 1 }
+      XCTFail("read \(read) rows of a truncated dataset without an error")
+    } catch {
+      // ReadStat reads every page's metadata first, so the cut shows before row 1.
+      XCTAssertEqual("\(error)", "\(path): the SAS dataset is truncated: its pages end before row 1 could be read")
+      XCTAssertLessThan(read, 20_000)
+    }
+  }
+
+  func testDatesFromNumbers() {
+    XCTAssertEqual(SASReader.day(sasValue: 0, format: "DATE9"), Day(year: 1960, month: 1, day: 1))
+    XCTAssertEqual(SASReader.day(sasValue: -1, format: ""), Day(year: 1959, month: 12, day: 31))
+    XCTAssertEqual(SASReader.day(sasValue: 86_399.5, format: "DATETIME20"), Day(year: 1960, month: 1, day: 1))
+    XCTAssertEqual(SASReader.day(sasValue: -0.5, format: "E8601DT19"), Day(year: 1959, month: 12, day: 31))
+    XCTAssertNil(SASReader.day(sasValue: 21_000.5, format: "DATE9"), "a non-integral date")
+    XCTAssertNil(SASReader.day(sasValue: 1e12, format: "DATE9"), "out of range")
+    XCTAssertEqual(SASReader.text(of: 101), "101")
+    XCTAssertEqual(SASReader.text(of: 0.1), "0.1")
+    XCTAssertEqual(SASReader.text(of: -0.0), "0")
+  }
+}
