@@ -67,7 +67,7 @@ let package = Package(
       ]),
 
     // Synthetic DST-style registers.
-    .target(name: "Synth", dependencies: ["RegisterModel", "RegisterIO"]),
+    .target(name: "Synth", dependencies: ["RegisterModel", "RegisterIO", "PipelineCore"]),
 
     // Wires the stages together: artefacts, up-to-date checks, manifest.
     .target(

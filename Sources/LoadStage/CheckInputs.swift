@@ -22,8 +22,13 @@ public func checkInputs(config: PipelineConfig) throws -> [String] {
     var sourceProblems: [(path: String, problem: String, more: Int)] = []
     for path in files {
       do {
-        let reader = try DelimitedReader(path: path, delimiter: source.delimiter, encoding: source.encoding)
-        _ = try ColumnMap(source: source, header: reader.header, path: path)
+        if source.format.readsSAS(path) {
+          _ = try ColumnMap(source: source, reader: SASReader(path: path, encoding: source.statedEncoding))
+        } else {
+          _ = try ColumnMap(
+            source: source,
+            reader: DelimitedReader(path: path, delimiter: source.delimiter, encoding: source.encoding))
+        }
         checked.append(path)
       } catch {
         if (error as? RunErrorMessage)?.isConfiguration != true { allConfiguration = false }

@@ -12,7 +12,8 @@ extension ColumnMap {
       if matches.isEmpty { matches = header.indices.filter { header[$0].lowercased() == name.lowercased() } }
       guard matches.count > 1 else { continue }
       throw RunErrorMessage(
-        "\(path): column '\(name)' for \(column.rawValue) appears \(matches.count) times in the header (fields \(matches.map { String($0 + 1) }.joined(separator: ", "))); rename or remove the duplicates")
+        "\(path): column '\(name)' for \(column.rawValue) appears \(matches.count) times in the header (fields \(matches.map { String($0 + 1) }.joined(separator: ", "))); rename or remove the duplicates"
+      )
     }
   }
 }

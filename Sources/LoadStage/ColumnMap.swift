@@ -11,7 +11,13 @@ struct ColumnMap {
   /// Finds every column the source's `columns` map names (exact name first, then
   /// ignoring case); a missing one stops the run with the file, column, headers found and
   /// the pipeline-file line that maps it.
-  init(source: SourceConfig, header: [String], path: String) throws {
+  /// The columns of the file `reader` reads: its header, or a SAS dataset's variables.
+  init(source: SourceConfig, reader: some RecordReader) throws {
+    try self.init(
+      source: source, header: reader.header, path: reader.path, names: reader is SASReader ? "variables" : "headers")
+  }
+
+  init(source: SourceConfig, header: [String], path: String, names: String = "headers") throws {
     try Self.checkUnique(source: source, header: header, path: path)
     for column in CanonicalColumn.allCases {
       guard let name = source.columns[column] else { continue }
@@ -20,7 +26,7 @@ struct ColumnMap {
         ?? header.firstIndex { $0.lowercased() == name.lowercased() }
       guard let index else {
         throw RunErrorMessage(
-          "\(path): column '\(name)' for \(column.rawValue) not found; \(Self.describe(header))"
+          "\(path): column '\(name)' for \(column.rawValue) not found; \(Self.describe(header, names: names))"
             + Self.hint(
               for: name, in: header.filter { !source.columns.values.contains($0) }, delimiter: source.delimiter)
             + (source.columnLocations[column].map { " (mapped at \($0))" } ?? ""),
@@ -33,9 +39,9 @@ struct ColumnMap {
   /// The header for a message. A file without a header row has data in its first line,
   /// so when any cell looks like data (five digits or more: a person id, a date) no cell
   /// is shown: a message must never print a person_id (SPEC 3).
-  static func describe(_ header: [String]) -> String {
+  static func describe(_ header: [String], names: String = "headers") -> String {
     let looksLikeData = header.contains { $0.utf8.count { $0 >= 0x30 && $0 <= 0x39 } >= 5 }
-    guard looksLikeData else { return "headers found: \(header.joined(separator: ", "))" }
+    guard looksLikeData else { return "\(names) found: \(header.joined(separator: ", "))" }
     return "the first line has \(header.count) fields and looks like data, not a header (its values are not shown)"
   }
 
@@ -59,6 +65,13 @@ struct ColumnMap {
   subscript(column: CanonicalColumn) -> Int? {
     let index = indices[Self.slot(column)]
     return index < 0 ? nil : index
+  }
+
+  /// Configured columns that hold text (not dates), with their header index.
+  var textColumns: [(column: CanonicalColumn, index: Int)] {
+    CanonicalColumn.allCases.filter { ![.start, .end, .birthDate].contains($0) }.compactMap { c in
+      self[c].map { (c, $0) }
+    }
   }
 
   /// Configured columns that hold dates, with their header index.

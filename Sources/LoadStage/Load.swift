@@ -17,7 +17,9 @@ public func load(
   let files = try config.sources.map { try $0.resolveFiles(relativeTo: config.directory) }
   let serviceNames = config.serviceNames
   if let progress {
-    let total = files.joined().reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+    let total = files.joined().reduce(0) {
+      $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+    }
     progress.begin("load", totalBytes: total)
   }
   let report: (@Sendable (Int, Int) -> Void)? =
@@ -73,7 +75,11 @@ public func load(
   var stays: [Stay] = []
   for (_, batch) in stayBatches {
     let offset = stays.count
-    stays += batch.stays.map { var stay = $0; stay.order += offset; return stay }
+    stays += batch.stays.map {
+      var stay = $0
+      stay.order += offset
+      return stay
+    }
   }
 
   // Phase 2: persons and services of the cohort: persons with an accepted stay. An
@@ -88,7 +94,11 @@ public func load(
   var events: [ServiceEvent] = []
   for (_, batch) in otherBatches {
     let offset = persons.count
-    persons += batch.persons.map { var person = $0; person.order += offset; return person }
+    persons += batch.persons.map {
+      var person = $0
+      person.order += offset
+      return person
+    }
     events += batch.events
   }
   progress?.end()

@@ -93,6 +93,8 @@ public enum RejectReason: String, Error, Sendable, CaseIterable {
   case unparsableEnd = "unparsable end"
   case unparsableBirthDate = "unparsable birth_date"
   case endBeforeStart = "end before start"
+  /// A SAS number with a fraction where a whole number or text is expected (SPEC 2.1).
+  case nonIntegralNumber = "non-integral number"
 }
 
 /// Why an accepted row is not kept.

@@ -19,8 +19,8 @@ enum PersonKeying: Sendable {
 
   /// Resolves a non-missing id field of the reader's current row; `tokens` collects
   /// new opaque ids of the file.
-  func resolve(
-    _ reader: DelimitedReader, _ index: Int, tokens: inout [String], interned: inout [String: PersonKey]
+  func resolve<Reader: RecordReader>(
+    _ reader: Reader, _ index: Int, tokens: inout [String], interned: inout [String: PersonKey]
   ) -> Outcome {
     switch self {
     case .cpr(let cohort):

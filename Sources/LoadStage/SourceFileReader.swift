@@ -18,11 +18,23 @@ struct SourceFileReader: Sendable {
   let progress: (@Sendable (_ bytes: Int, _ rows: Int) -> Void)?
 
   func read() throws -> FileBatch {
-    let reader = try DelimitedReader(path: path, delimiter: source.delimiter, encoding: source.encoding)
-    let columns = try ColumnMap(source: source, header: reader.header, path: path)
-    let formats = try DateColumns(source: source, columns: columns, path: path)
+    if source.format.readsSAS(path) {
+      return try read(SASReader(path: path, encoding: source.statedEncoding))
+    }
+    return try read(DelimitedReader(path: path, delimiter: source.delimiter, encoding: source.encoding))
+  }
+
+  /// The file's rows through `reader`, the same accounting whatever its format.
+  private func read<Reader: RecordReader>(_ reader: Reader) throws -> FileBatch {
+    let columns = try ColumnMap(source: source, reader: reader)
+    let formats = try DateColumns(source: source, columns: columns, reader: reader)
     var batch = FileBatch(report: FileReport(path: path, bytes: reader.fileSize))
-    batch.delimiter = reader.delimiter
+    batch.delimiter = (reader as? DelimitedReader)?.delimiter
+    // SAS numbers where text is expected (ids, codes, municipality): a fraction is invalid.
+    let wholeNumberFields =
+      (reader as? SASReader).map { sas in
+        columns.textColumns.filter { sas.isNumeric[$0.index] }
+      } ?? []
     var interned: [String: PersonKey] = [:]
     var reportedBytes = 0
     let personIndex = columns[.personID]!
@@ -54,6 +66,12 @@ struct SourceFileReader: Sendable {
       }
       guard !reader.isMissing(personIndex) else {
         reject(.missingPersonID, reader, &batch)
+        continue
+      }
+      if !wholeNumberFields.isEmpty,
+        let fraction = wholeNumberFields.first(where: { reader.isFractionalNumber($0.index) })
+      {
+        reject(fraction.column == .personID ? .invalidPersonID : .nonIntegralNumber, reader, &batch)
         continue
       }
       let outcome =
@@ -116,7 +134,7 @@ struct SourceFileReader: Sendable {
 
   /// The reject reason of a row of a person outside the cohort, or nil when it is
   /// accepted: the same checks, in the same order, as `stay`, `personRecord` and `event`.
-  private func validateOnly(_ reader: DelimitedReader, _ columns: ColumnMap, _ formats: DateColumns)
+  private func validateOnly<Reader: RecordReader>(_ reader: Reader, _ columns: ColumnMap, _ formats: DateColumns)
     -> RejectReason?
   {
     switch source.kind {
@@ -125,15 +143,17 @@ struct SourceFileReader: Sendable {
       fallthrough
     case .services:
       guard !reader.isMissing(columns[.start]!) else { return .missingStart }
-      guard let start = formats.start?.parse(reader.field(columns[.start]!)) else { return .unparsableStart }
+      guard let format = formats.start, let start = reader.day(columns[.start]!, format) else {
+        return .unparsableStart
+      }
       guard let index = columns[.end], let format = formats.end, !reader.isMissing(index) else { return nil }
-      guard let end = format.parse(reader.field(index)) else { return .unparsableEnd }
+      guard let end = reader.day(index, format) else { return .unparsableEnd }
       return end < start ? .endBeforeStart : nil
     case .persons:
       guard let index = columns[.birthDate], let format = formats.birthDate, !reader.isMissing(index) else {
         return nil
       }
-      return format.parse(reader.field(index)) == nil ? .unparsableBirthDate : nil
+      return reader.day(index, format) == nil ? .unparsableBirthDate : nil
     }
   }
 
@@ -143,28 +163,28 @@ struct SourceFileReader: Sendable {
     case event(ServiceEvent)
   }
 
-  private func reject(_ reason: RejectReason, _ reader: DelimitedReader, _ batch: inout FileBatch) {
+  private func reject<Reader: RecordReader>(_ reason: RejectReason, _ reader: Reader, _ batch: inout FileBatch) {
     batch.report.rejected[reason.rawValue, default: 0] += 1
     batch.rejects.append(
       RejectedRow(line: reader.line, reason: reason, fields: (0..<reader.fieldCount).map(reader.string)))
   }
 
   /// A date field: nil when missing, `.failure` when present but unparsable.
-  private func date(
-    _ reader: DelimitedReader, _ index: Int?, _ format: DateFormat?, _ reason: RejectReason
+  private func date<Reader: RecordReader>(
+    _ reader: Reader, _ index: Int?, _ format: DateFormat?, _ reason: RejectReason
   ) -> Result<Day?, RejectReason> {
     guard let index, let format, !reader.isMissing(index) else { return .success(nil) }
-    guard let day = format.parse(reader.field(index)) else { return .failure(reason) }
+    guard let day = reader.day(index, format) else { return .failure(reason) }
     return .success(day)
   }
 
-  private func text(_ reader: DelimitedReader, _ index: Int?) -> String? {
+  private func text<Reader: RecordReader>(_ reader: Reader, _ index: Int?) -> String? {
     guard let index, !reader.isMissing(index) else { return nil }
     return reader.string(index)
   }
 
-  private func stay(
-    _ reader: DelimitedReader, _ columns: ColumnMap, _ formats: DateColumns, person: PersonKey, order: Int
+  private func stay<Reader: RecordReader>(
+    _ reader: Reader, _ columns: ColumnMap, _ formats: DateColumns, person: PersonKey, order: Int
   ) -> Result<Record?, RejectReason> {
     guard let institution = text(reader, columns[.institutionID]) else { return .failure(.missingInstitutionID) }
     guard !reader.isMissing(columns[.start]!) else { return .failure(.missingStart) }
@@ -187,8 +207,8 @@ struct SourceFileReader: Sendable {
           municipality: text(reader, columns[.municipality]).map(FieldValue.municipality), order: order)))
   }
 
-  private func personRecord(
-    _ reader: DelimitedReader, _ columns: ColumnMap, _ formats: DateColumns, person: PersonKey, order: Int
+  private func personRecord<Reader: RecordReader>(
+    _ reader: Reader, _ columns: ColumnMap, _ formats: DateColumns, person: PersonKey, order: Int
   ) -> Result<Record?, RejectReason> {
     let birthDate: Day?
     switch date(reader, columns[.birthDate], formats.birthDate, .unparsableBirthDate) {
@@ -203,8 +223,8 @@ struct SourceFileReader: Sendable {
           municipality: text(reader, columns[.municipality]).map(FieldValue.municipality), order: order)))
   }
 
-  private func event(
-    _ reader: DelimitedReader, _ columns: ColumnMap, _ formats: DateColumns, person: PersonKey
+  private func event<Reader: RecordReader>(
+    _ reader: Reader, _ columns: ColumnMap, _ formats: DateColumns, person: PersonKey
   ) -> Result<Record?, RejectReason> {
     guard !reader.isMissing(columns[.start]!) else { return .failure(.missingStart) }
     let start: Day

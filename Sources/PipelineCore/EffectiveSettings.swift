@@ -87,11 +87,14 @@ extension SourceConfig {
   /// This source's settings, all read by load.
   var settings: [Setting] {
     let prefix = "sources.\(name)."
-    var values: [(String, String)] = [
-      ("kind", kind.rawValue),
-      ("files", Render.list(files.map(Render.text))),
+    // A SAS dataset without a stated encoding is decoded from its own; the lines of a
+    // text-only source read as before SAS input existed.
+    let mayReadSAS = format == .sas7bdat || (format == .auto && files.contains { format.readsSAS($0) })
+    var values: [(String, String)] = [("kind", kind.rawValue), ("files", Render.list(files.map(Render.text)))]
+    if format != .auto { values.append(("format", format.rawValue)) }
+    values += [
       ("delimiter", delimiter.rendered),
-      ("encoding", encoding.rawValue),
+      ("encoding", statedEncoding?.rawValue ?? (mayReadSAS ? "utf8 (SAS datasets: their own)" : encoding.rawValue)),
       ("date_format", dateFormat.rawValue),
       ("extract_date", extractDate?.description ?? "none"),
     ]

@@ -41,8 +41,12 @@ public struct SourceConfig: Hashable, Sendable {
   public var kind: SourceKind
   /// Glob patterns as written, relative to the pipeline file's folder.
   public var files: [String]
+  public var format: SourceFormat = .auto
   public var delimiter: Delimiter = .auto
   public var encoding: TextEncoding = .utf8
+  /// The `encoding` the pipeline file gives, nil when it gives none: a SAS dataset is
+  /// then decoded from the encoding its header states.
+  public var statedEncoding: TextEncoding?
   public var dateFormat: DateFormat = .auto
   /// Where open stays of this source end; nil: the censor date. (Open service events
   /// always run to the censor date, SPEC 2.)

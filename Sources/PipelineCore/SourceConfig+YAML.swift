@@ -4,7 +4,7 @@ import Yams
 
 extension SourceConfig {
   static let keys = [
-    "name", "kind", "files", "delimiter", "encoding", "date_format", "extract_date", "columns",
+    "name", "kind", "files", "format", "delimiter", "encoding", "date_format", "extract_date", "columns",
     "service", "codes", "open_ended",
   ]
 
@@ -56,6 +56,9 @@ extension SourceConfig {
       reader.choice($0, "'kind'\(place)", SourceKind.allCases.map { ($0.rawValue, $0) })
     }
     let files = fields["files"].flatMap { readFiles($0, field: "'files'\(place)", reader: &reader) }
+    let format = fields["format"].flatMap {
+      reader.choice($0, "'format'\(place)", SourceFormat.allCases.map { ($0.rawValue, $0) })
+    }
     let delimiter = fields["delimiter"].flatMap {
       reader.choice(tabAsEscape($0), "'delimiter'\(place)", delimiterChoices)
     }
@@ -113,8 +116,10 @@ extension SourceConfig {
       return nil
     }
     var source = SourceConfig(name: name, kind: kind, files: files, columns: columns)
+    source.format = format ?? .auto
     source.delimiter = delimiter ?? .auto
     source.encoding = encoding ?? .utf8
+    source.statedEncoding = encoding
     source.dateFormat = dateFormat ?? .auto
     source.extractDate = extractDate
     source.service = service

@@ -20,6 +20,7 @@ public enum Inspect {
   /// `encoding` nil: UTF-8 unless the file's first `sniffBytes` are not valid UTF-8
   /// (a DST extract in Latin-1), then Latin-1.
   public static func render(path: String, rows: Int, encoding: TextEncoding? = nil) throws -> String {
+    if path.lowercased().hasSuffix(".sas7bdat") { return try renderSAS(path: path, rows: rows, encoding: encoding) }
     if path.hasSuffix(".json") {
       guard let data = FileManager.default.contents(atPath: path) else {
         throw RunError("\(path): cannot read the file")
@@ -92,7 +93,7 @@ public enum Inspect {
     return filled == sniffBytes && bad >= filled - 3
   }
 
-  private static func aligned(_ rows: [[String]]) -> String {
+  static func aligned(_ rows: [[String]]) -> String {
     let widths = rows.reduce(into: [Int]()) { widths, row in
       for (i, field) in row.enumerated() {
         if i >= widths.count { widths.append(0) }

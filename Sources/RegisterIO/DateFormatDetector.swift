@@ -76,11 +76,19 @@ extension DelimitedReader {
   ) throws -> [DateFormat] {
     let reader = try DelimitedReader(path: path, delimiter: delimiter, encoding: encoding, bufferSize: 1 << 16)
     let indices = try columns.map { try reader.requireColumn($0) }
-    var detectors = columns.map { DateFormatDetector(column: $0, sampleLimit: sampleLimit) }
-    while !detectors.allSatisfy(\.isComplete), try reader.next() {
-      guard reader.fieldCountMatchesHeader else { continue }
-      for (slot, index) in indices.enumerated() { detectors[slot].add(reader.field(index)) }
-    }
-    return try detectors.map { try $0.resolve(path: path) }
+    return try RegisterIO.detectDateFormats(reader: reader, columns: Array(zip(indices, columns)), sampleLimit: sampleLimit)
   }
+}
+
+/// The format of each `(index, name)` date column of `reader` from its first
+/// `sampleLimit` non-missing values, for `date_format: auto`.
+public func detectDateFormats(
+  reader: some RecordReader, columns: [(index: Int, name: String)], sampleLimit: Int = 100
+) throws -> [DateFormat] {
+  var detectors = columns.map { DateFormatDetector(column: $0.name, sampleLimit: sampleLimit) }
+  while !detectors.allSatisfy(\.isComplete), try reader.next() {
+    guard reader.fieldCountMatchesHeader else { continue }
+    for (slot, column) in columns.enumerated() { detectors[slot].add(reader.field(column.index)) }
+  }
+  return try detectors.map { try $0.resolve(path: reader.path) }
 }

@@ -48,6 +48,11 @@ public final class SASReader: RecordReader {
       return [UInt8]((try? handle.read(upToCount: Self.magic.count)) ?? Data())
     }
     guard start == Self.magic else { throw RegisterIOError("\(path): not a SAS dataset (sas7bdat)") }
+    if let deleted = SASDeletedRows.count(path: path), deleted > 0 {
+      throw RegisterIOError(
+        "\(path): the SAS dataset has \(deleted) deleted row\(deleted == 1 ? "" : "s"), which this ReadStat (1.1.8) "
+          + "would read as live rows; write a clean copy in SAS first (data copy; set original; run;)")
+    }
     producer = Producer(path: path, encoding: encoding, rowLimit: rowLimit)
     producer.start()
     producer.headerReady.wait()

@@ -26,9 +26,10 @@ public enum SASWriter {
     case missing
   }
 
-  /// Writes `rows` (one value per column) to `path`, atomically.
+  /// Writes `rows` (one value per column) to `path`, atomically, with a fixed creation
+  /// time (2000-01-01) so the same rows give the same bytes; 64-bit unless `is64Bit` is false.
   public static func write(
-    _ rows: [[Value]], columns: [Column], to path: String, compression: Compression = .none
+    _ rows: [[Value]], columns: [Column], to path: String, compression: Compression = .none, is64Bit: Bool = true
   ) throws {
     try AtomicFile.write(to: path) { temporary in
       guard let file = fopen(temporary, "wb") else { throw RegisterIOError.system(temporary, "create the file") }
@@ -40,6 +41,8 @@ public enum SASWriter {
         return written == length ? Int(length) : -1
       }
       if compression == .rle { readstat_writer_set_compression(writer, READSTAT_COMPRESS_ROWS) }
+      readstat_writer_set_file_timestamp(writer, 946_684_800)
+      readstat_writer_set_file_format_is_64bit(writer, is64Bit ? 1 : 0)
       let widths = columns.indices.map { column in
         rows.reduce(1) { width, row in
           if case .text(let text) = row[column] { return max(width, text.utf8.count) }

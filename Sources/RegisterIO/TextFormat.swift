@@ -22,3 +22,18 @@ public enum TextEncoding: String, Hashable, Sendable, CaseIterable {
 public enum DateFormat: String, Hashable, Sendable, CaseIterable {
   case auto, iso, sas, compact, dmy
 }
+
+/// How a source's files are read (SPEC 2, 2.1): `auto` reads `*.sas7bdat` as SAS
+/// datasets and everything else as delimited text.
+public enum SourceFormat: String, Hashable, Sendable, CaseIterable {
+  case auto, delimited, sas7bdat
+
+  /// Whether the file at `path` is read as a SAS dataset.
+  public func readsSAS(_ path: String) -> Bool {
+    switch self {
+    case .auto: path.lowercased().hasSuffix(".sas7bdat")
+    case .delimited: false
+    case .sas7bdat: true
+    }
+  }
+}

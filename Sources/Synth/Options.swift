@@ -24,6 +24,9 @@ public struct SynthOptions: Sendable, Hashable {
   /// the same institution, separated by gaps of 1–3 days (1: the calibrated stays).
   /// Above 1 the stays are no longer calibrated to the published figures.
   public var stayScale: Int
+  /// Registers as gzip CSV (`csv`) or as SAS datasets (`sas7bdat`), as DST's research
+  /// servers hold them.
+  public var format: SynthFormat = .csv
 
   /// Population per user when `population` is not given (Denmark: about 100).
   public static let defaultPopulationFactor = 5
@@ -79,4 +82,9 @@ public struct SynthOptions: Sendable, Hashable {
 public struct SynthError: Error, CustomStringConvertible, Sendable, Equatable {
   public let description: String
   public init(_ description: String) { self.description = description }
+}
+
+/// The file format of a synthetic set's registers.
+public enum SynthFormat: String, Sendable, Hashable, CaseIterable {
+  case csv, sas7bdat
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PipelineCore
 import RegisterIO
 
 /// Writes a synthetic data set into `options.out`: the yearly § 110 stay files, the
@@ -11,7 +12,8 @@ public func synthesize(_ options: SynthOptions, progress: ((Int, Int) -> Void)? 
   try options.validate()
   try prepareFolder(options.out, force: options.force)
   let population = SynthPopulation(options)
-  let stayFiles = try StayFiles(folder: options.out, years: options.fromYear...options.toYear, defectRate: options.defectRate)
+  let stayFiles = try StayFiles(
+    folder: options.out, years: options.fromYear...options.toYear, defectRate: options.defectRate)
   let serviceFiles = try ServiceFiles(folder: options.out)
   let files = stayFiles.files + serviceFiles.all
   do {
@@ -45,18 +47,42 @@ private func write(
     usersByType: usersByType, population: population.size, stays: stayFiles.stays, openStays: stayFiles.openStays,
     newYearSplits: stayFiles.newYearSplits, serviceEvents: serviceFiles.events, defects: stayFiles.defects)
   for file in files { try file.commit() }
-  try AtomicFile.write(synthPipelineFile(options, name: pipelineName(for: options.out)), to: options.out + "/pipeline.yaml")
-  try AtomicFile.write(summary.json, to: options.out + "/synth_counts.json")
-  return summary
+  let pipeline = options.out + "/pipeline.yaml"
+  try AtomicFile.write(synthPipelineFile(options, name: pipelineName(for: options.out)), to: pipeline)
+  let written = options.format == .sas7bdat ? try replaceWithSASDatasets(summary, pipeline: pipeline) : summary
+  try AtomicFile.write(written.json, to: options.out + "/synth_counts.json")
+  return written
+}
+
+/// The registers as SAS datasets (`sasCopy`), the text files removed, the pipeline
+/// reading the datasets. Rows with a wrong number of fields (a text defect) have no SAS
+/// form and are left out, so the summary counts the rows each dataset holds.
+private func replaceWithSASDatasets(_ summary: SynthSummary, pipeline: String) throws -> SynthSummary {
+  let folder = (pipeline as NSString).deletingLastPathComponent
+  let config = try PipelineConfig.load(path: pipeline)
+  let copies = try sasCopy(of: config, into: folder)
+  for file in summary.files { try FileManager.default.removeItem(atPath: folder + "/" + file.file) }
+  var text = try String(contentsOfFile: pipeline, encoding: .utf8)
+  text = text.replacingOccurrences(of: ".csv.gz\"]", with: ".sas7bdat\"]")
+  text = text.split(separator: "\n", omittingEmptySubsequences: false)
+    .filter { !$0.hasPrefix("    delimiter:") && !$0.hasPrefix("    encoding:") }.joined(separator: "\n")
+  try AtomicFile.write(text, to: pipeline)
+  var result = summary
+  result.files = try copies.map { copy in
+    SynthSummary.FileRows(file: (copy.path as NSString).lastPathComponent, rows: copy.rows)
+  }
+  return result
 }
 
 /// Whether `file` is a name a synth writes: the yearly stay files, the registers and
 /// the two records.
 func isSynthFile(_ file: String) -> Bool {
-  let fixed = ["bef.csv.gz", "pipeline.yaml", "synth_counts.json"] + Service.allCases.map(\.fileName)
+  let registers = ["bef.csv.gz"] + Service.allCases.map(\.fileName)
+  let fixed = ["pipeline.yaml", "synth_counts.json"] + registers + registers.map { sasName(of: $0) }
   if fixed.contains(file) { return true }
-  guard file.hasPrefix("boform110_"), file.hasSuffix(".csv.gz") else { return false }
-  let year = file.dropFirst("boform110_".count).dropLast(".csv.gz".count)
+  let suffix = [".csv.gz", ".sas7bdat"].first { file.hasSuffix($0) }
+  guard file.hasPrefix("boform110_"), let suffix else { return false }
+  let year = file.dropFirst("boform110_".count).dropLast(suffix.count)
   return year.count == 4 && year.allSatisfy(\.isNumber)
 }
 
@@ -90,4 +116,10 @@ func pipelineName(for folder: String) -> String {
   let safe = String(base.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
   let trimmed = String(safe.drop { $0 == "." })
   return trimmed.isEmpty || trimmed == "/" ? "synth" : trimmed
+}
+
+/// `bef.csv.gz` → `bef.sas7bdat`: the name of a register's SAS copy.
+func sasName(of file: String) -> String {
+  let base = file.hasSuffix(".csv.gz") ? String(file.dropLast(".csv.gz".count)) : file
+  return base + ".sas7bdat"
 }

@@ -6,9 +6,16 @@ struct InspectCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "inspect",
     abstract: "Show the columns and first rows of a stage artefact or an extract, person ids masked.",
-    discussion: "Examples:\n\n  regpipe inspect Output/demo/work/dedup/stays.csv.gz --rows 5\n  regpipe inspect Fixtures/demo/boform110_2023.csv.gz")
+    discussion: """
+      Examples:
 
-  @Argument(help: "An artefact under Output/<pipeline>/work/ or an extract (.csv.gz, .csv or .json).")
+        regpipe inspect Output/demo/work/dedup/stays.csv.gz --rows 5
+        regpipe inspect Fixtures/demo/boform110_2023.csv.gz
+        regpipe inspect Fixtures/demo-sas/bef.sas7bdat
+        regpipe inspect Fixtures/demo-sas/bef.sas7bdat --csv > bef.csv
+      """)
+
+  @Argument(help: "An artefact under Output/<pipeline>/work/ or an extract (.csv.gz, .csv, .sas7bdat or .json).")
   var artefact: String
 
   @Option(help: "How many rows to show.")
@@ -17,7 +24,20 @@ struct InspectCommand: ParsableCommand {
   @Option(help: "Text encoding: auto (UTF-8 unless the file starts with bytes that are not), utf8 or latin1.")
   var encoding: InspectEncoding = .auto
 
+  @Flag(help: "A SAS dataset's rows, all of them, as CSV on stdout (dates as ISO dates, person ids masked).")
+  var csv = false
+
+  func validate() throws {
+    if csv, !artefact.lowercased().hasSuffix(".sas7bdat") {
+      throw ValidationError("--csv reads SAS datasets (.sas7bdat); \(artefact) is not one")
+    }
+  }
+
   func run() throws {
+    if csv {
+      try Inspect.writeCSV(path: artefact, encoding: encoding.textEncoding, to: .standardOutput)
+      return
+    }
     print(try Inspect.render(path: artefact, rows: rows, encoding: encoding.textEncoding), terminator: "")
   }
 }

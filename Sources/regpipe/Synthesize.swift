@@ -42,6 +42,9 @@ struct Synthesize: ParsableCommand {
   @Option(help: "Benchmark-only: multiplies stay rows, writing each stay as N consecutive stays at the same institution with 1–3-day gaps; the data is then no longer calibrated.")
   var stayScale = 1
 
+  @Option(help: "Registers as gzip CSV (csv) or as SAS datasets (sas7bdat).")
+  var format = SynthFormat.csv
+
   @Flag(name: [.short, .long], help: "No progress on stderr.")
   var quiet = false
 
@@ -53,6 +56,7 @@ struct Synthesize: ParsableCommand {
       out: out, persons: persons, fromYear: fromYear, toYear: toYear, seed: seed, population: population,
       defectRate: defects, serviceScale: serviceScale, stayScale: stayScale)
     options.force = force
+    options.format = format
     return options
   }
 
@@ -74,3 +78,5 @@ struct Synthesize: ParsableCommand {
     print("pipeline: \(out)/pipeline.yaml")
   }
 }
+
+extension SynthFormat: ExpressibleByArgument {}

@@ -159,6 +159,31 @@ final class RunRecordTests: EndToEndCase {
     XCTAssertTrue(utf8.stderr.contains("\(extract):2: invalid UTF-8"), utf8.stderr)
   }
 
+  /// A SAS dataset: its variables with type and format, dates in ISO form, ids masked;
+  /// `--csv` writes every row; `--csv` on a text file is a usage error.
+  func testInspectShowsASASDataset() throws {
+    let dataset = "Fixtures/demo-sas/kriminal.sas7bdat"
+    let shown = try Regpipe.run(["inspect", dataset, "--rows", "2"])
+    XCTAssertEqual(shown.status, 0, shown.stderr)
+    XCTAssertEqual(
+      shown.lines,
+      [
+        dataset, "SAS dataset; encoding: UTF-8", "variables (3):", "  PNR       character",
+        "  INDSAT    numeric    DATETIME20", "  LOESLADT  numeric    DATETIME20", "rows: 269; first 2; person ids masked", "",
+        "PNR         INDSAT               LOESLADT", "••••••••••  2019-10-23T12:00:00  2019-12-31T12:00:00",
+        "••••••••••  2020-02-12T12:00:00  2020-04-30T12:00:00",
+      ])
+    let csv = try Regpipe.run(["inspect", "Fixtures/demo-sas/boform110_2019.sas7bdat", "--csv"])
+    XCTAssertEqual(csv.status, 0, csv.stderr)
+    XCTAssertEqual(csv.lines.count, 185, "the header and every row")
+    XCTAssertEqual(
+      Array(csv.lines.prefix(2)),
+      ["PNR,BOFORM,BOFORM_NAVN,INDDTO,UDDTO,UDSKRIVNING,KOM", "••••••••••,15001,Herberget Kildevæld,05FEB2019,2019-12-31,,336"])
+    let text = try Regpipe.run(["inspect", "Fixtures/demo/bef.csv.gz", "--csv"])
+    XCTAssertEqual(text.status, 2)
+    XCTAssertTrue(text.stderr.contains("--csv reads SAS datasets (.sas7bdat); Fixtures/demo/bef.csv.gz is not one"), text.stderr)
+  }
+
   /// An id column under a name inspect does not know is masked by its values: any field
   /// that reads as a CPR number (10 digits, 9, or with a dash) is hidden.
   func testInspectMasksIdsInAnUnknownColumn() throws {

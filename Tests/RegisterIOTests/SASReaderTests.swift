@@ -5,7 +5,7 @@ import XCTest
 @testable import RegisterIO
 
 final class SASReaderTests: XCTestCase {
-  private var files: TemporaryFiles!
+  fileprivate var files: TemporaryFiles!
 
   override func setUpWithError() throws { files = try TemporaryFiles() }
 
@@ -31,17 +31,18 @@ final class SASReaderTests: XCTestCase {
     [.number(2_503_920_017), .missing, .missing, .missing, .missing, .text(""), .number(-2.5)],
   ]
 
-  private func dataset(_ compression: SASWriter.Compression) throws -> String {
+  fileprivate func dataset(_ compression: SASWriter.Compression, is64Bit: Bool) throws -> String {
     let path = files.directory + "/stays.sas7bdat"
-    try SASWriter.write(Self.rows, columns: Self.columns, to: path, compression: compression)
+    try SASWriter.write(Self.rows, columns: Self.columns, to: path, compression: compression, is64Bit: is64Bit)
     return path
   }
 
-  /// Uncompressed and RLE alike: names as stored, numbers as whole-number text, dates
-  /// and datetimes as days, missing values missing, rows numbered from 1.
+  /// Uncompressed and RLE, 32- and 64-bit alike: names as stored, numbers as
+  /// whole-number text, dates and datetimes as days, missing values missing, rows
+  /// numbered from 1.
   func testRowsReadBackTyped() throws {
-    for compression in [SASWriter.Compression.none, .rle] {
-      let reader = try SASReader(path: try dataset(compression))
+    for (compression, is64Bit) in [(SASWriter.Compression.none, true), (.rle, true), (.none, false), (.rle, false)] {
+      let reader = try SASReader(path: try dataset(compression, is64Bit: is64Bit))
       XCTAssertEqual(reader.header, ["pnr", "INST", "INDDTO", "UDDTO", "KOM", "NAVN", "BELOB"])
       XCTAssertEqual(reader.isNumeric, [true, false, true, true, true, false, true])
       XCTAssertEqual(reader.formats[2].uppercased().hasPrefix("DATE9"), true)
@@ -127,5 +128,33 @@ final class SASReaderTests: XCTestCase {
     XCTAssertEqual(SASReader.text(of: 101), "101")
     XCTAssertEqual(SASReader.text(of: 0.1), "0.1")
     XCTAssertEqual(SASReader.text(of: -0.0), "0")
+  }
+}
+
+extension SASReaderTests {
+  /// A dataset with deleted rows (SAS's DELOBS, in the row-size subheader) is refused:
+  /// ReadStat 1.1.8 would return them as live. Made by setting DELOBS in a written file,
+  /// 32- and 64-bit.
+  func testDeletedRowsAreRefused() throws {
+    for is64Bit in [true, false] {
+      let path = try dataset(.none, is64Bit: is64Bit)
+      XCTAssertEqual(SASDeletedRows.count(path: path), 0)
+      var bytes = [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: path)))
+      let width = is64Bit ? 8 : 4
+      let signature: [UInt8] = is64Bit ? [0xF7, 0xF7, 0xF7, 0xF7, 0, 0, 0, 0] : [0xF7, 0xF7, 0xF7, 0xF7]
+      let subheader = try XCTUnwrap(
+        (0..<(bytes.count - 8 * width)).first {
+          Array(bytes[$0..<($0 + width)]) == signature && bytes[$0 + 6 * width] == 2
+        })
+      bytes[subheader + 7 * width] = 1
+      let deleted = try files.write(bytes, to: "deleted.sas7bdat")
+      XCTAssertEqual(SASDeletedRows.count(path: deleted), 1)
+      XCTAssertThrowsError(try SASReader(path: deleted)) {
+        XCTAssertEqual(
+          "\($0)",
+          "\(deleted): the SAS dataset has 1 deleted row, which this ReadStat (1.1.8) would read as live rows; write a "
+            + "clean copy in SAS first (data copy; set original; run;)")
+      }
+    }
   }
 }

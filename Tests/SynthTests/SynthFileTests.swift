@@ -117,6 +117,33 @@ final class SynthFileTests: XCTestCase {
 
   /// Data past 2023 (`--to 2025`): yearly files for every year, and the pipeline file
   /// says those years keep 2023's calibration; the 2023 users' ages do not move.
+  /// `--format sas7bdat`: the same registers as SAS datasets, the text files gone, the
+  /// pipeline reading the datasets; the summary counts the rows each dataset holds.
+  func testSASFormatWritesDatasetsAndAPipelineForThem() throws {
+    var options = options(seed: 3, defects: 0)
+    (options.persons, options.fromYear, options.toYear, options.population) = (40, 2019, 2020, 200)
+    options.format = .sas7bdat
+    let summary = try synthesize(options)
+    let files = try FileManager.default.contentsOfDirectory(atPath: options.out).sorted()
+    XCTAssertEqual(
+      files,
+      ["bef.sas7bdat", "boform110_2019.sas7bdat", "boform110_2020.sas7bdat", "kriminal.sas7bdat", "lpr_psyk.sas7bdat",
+       "ophold107_108.sas7bdat", "pipeline.yaml", "serv85.sas7bdat", "sib.sas7bdat", "synth_counts.json"])
+    let pipeline = try String(contentsOfFile: options.out + "/pipeline.yaml", encoding: .utf8)
+    XCTAssertTrue(pipeline.contains("files: [\"boform110_*.sas7bdat\"]"))
+    XCTAssertFalse(pipeline.contains("delimiter:"))
+    XCTAssertFalse(pipeline.contains("encoding:"))
+    let population = try SASReader(path: options.out + "/bef.sas7bdat")
+    var rows = 0
+    while try population.next() { rows += 1 }
+    XCTAssertEqual(summary.files.first { $0.file == "bef.sas7bdat" }?.rows, rows)
+    XCTAssertEqual(rows, summary.population)
+    // --force removes the datasets too.
+    var again = options
+    again.force = true
+    _ = try synthesize(again)
+  }
+
   func testDataPastTheLastCalibratedYearSaysSo() throws {
     var late = options(seed: 5)
     late.toYear = 2025
