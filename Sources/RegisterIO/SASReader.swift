@@ -11,15 +11,15 @@ import RegisterModel
 public final class SASReader: RecordReader {
   public let path: String
   public let fileSize: Int
-  public private(set) var header: [String] = []
+  public let header: [String]
   /// Each variable's SAS format as stored (`DATE9`, `DATETIME20`, empty when none).
-  public private(set) var formats: [String] = []
-  public private(set) var isNumeric: [Bool] = []
+  public let formats: [String]
+  public let isNumeric: [Bool]
   /// The dataset's encoding as its header states it (`WINDOWS-1252`, `UTF-8`), if any.
-  public private(set) var fileEncoding: String?
+  public let fileEncoding: String?
   /// Observations the header announces (nil when it does not say).
-  public private(set) var announcedRows: Int?
-  public private(set) var line = 0
+  public let announcedRows: Int?
+  public var line: Int { cursor.pointee.line }
 
   public var fieldCount: Int { header.count }
   public var fieldCountMatchesHeader: Bool { true }
@@ -29,11 +29,28 @@ public final class SASReader: RecordReader {
   }
 
   private let producer: Producer
+  /// Whether each variable's format is a datetime format.
+  private let isDatetime: [Bool]
+  /// The batch being read; its buffers are also in `cursor`, so the per-field path reads
+  /// no class property (each such read cost a dynamic exclusivity check: a third of the
+  /// time of a SAS load, measured with perf).
   private var batch: RowBatch?
-  private var row = 0
-  /// The current row's numbers as text, made when a field is first asked for.
-  private var numberText: [[UInt8]?] = []
-  private var finished = false
+  private let cursor: UnsafeMutablePointer<Cursor>
+  /// Per variable 32 bytes where a number's text is made when asked for.
+  private let numberText: UnsafeMutablePointer<UInt8>
+
+  private struct Cursor {
+    var numbers: UnsafeMutablePointer<Double>?
+    var missing: UnsafeMutablePointer<Bool>?
+    var textStart: UnsafeMutablePointer<Int32>?
+    var bytes: UnsafeMutablePointer<UInt8>?
+    /// First slot of the current row, the row within the batch and the batch's rows.
+    var base = 0
+    var row = -1
+    var count = 0
+    var line = 0
+    var finished = false
+  }
 
   /// Opens the dataset and reads its header (the variables). `encoding` overrides the
   /// dataset's own; `rowLimit` stops after that many rows (date-format detection).
@@ -60,11 +77,20 @@ public final class SASReader: RecordReader {
     header = producer.names
     formats = producer.formats
     isNumeric = producer.numeric
+    isDatetime = producer.formats.map(Self.isDatetimeFormat)
     fileEncoding = producer.encodingName
     announcedRows = producer.rowCount
+    cursor = .allocate(capacity: 1)
+    cursor.initialize(to: Cursor())
+    numberText = .allocate(capacity: max(1, producer.names.count) * 32)
   }
 
-  deinit { producer.cancel() }
+  deinit {
+    producer.cancel()
+    cursor.deinitialize(count: 1)
+    cursor.deallocate()
+    numberText.deallocate()
+  }
 
   /// The first 32 bytes of every sas7bdat file.
   private static let magic: [UInt8] = [
@@ -73,56 +99,87 @@ public final class SASReader: RecordReader {
   ]
 
   public func next() throws -> Bool {
-    if finished { return false }
-    row += 1
-    while batch == nil || row >= batch!.count {
+    if cursor.pointee.finished { return false }
+    cursor.pointee.row += 1
+    if cursor.pointee.row >= cursor.pointee.count {
       if let current = batch { producer.recycle(current) }
-      row = 0
-      switch producer.take() {
-      case .rows(let next): batch = next
-      case .end(let error):
-        batch = nil
-        finished = true
-        if let error { throw error }
-        return false
-      }
+      batch = nil
+      repeat {
+        switch producer.take() {
+        case .rows(let next): batch = next
+        case .end(let error):
+          cursor.pointee.finished = true
+          if let error { throw error }
+          return false
+        }
+      } while batch!.fill.pointee.count == 0
+      let next = batch!
+      cursor.pointee = Cursor(
+        numbers: next.numbers, missing: next.missing, textStart: next.textStart, bytes: next.fill.pointee.bytes,
+        base: 0, row: 0, count: next.fill.pointee.count, line: cursor.pointee.line, finished: false)
     }
-    line += 1
-    if numberText.count != header.count { numberText = Array(repeating: nil, count: header.count) }
-    for index in numberText.indices where numberText[index] != nil { numberText[index] = nil }
+    cursor.pointee.base = cursor.pointee.row * header.count
+    cursor.pointee.line += 1
     return true
   }
 
   public func field(_ index: Int) -> UnsafeRawBufferPointer {
-    guard let batch else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-    let slot = row * header.count + index
+    let slot = cursor.pointee.base + index
+    guard let missing = cursor.pointee.missing else { return UnsafeRawBufferPointer(start: nil, count: 0) }
     if isNumeric[index] {
-      if batch.missing[slot] { return UnsafeRawBufferPointer(start: nil, count: 0) }
-      if numberText[index] == nil { numberText[index] = Array(Self.text(of: batch.numbers[slot]).utf8) }
-      return numberText[index]!.withUnsafeBytes { UnsafeRawBufferPointer(start: $0.baseAddress, count: $0.count) }
+      if missing[slot] { return UnsafeRawBufferPointer(start: nil, count: 0) }
+      let buffer = numberText + index * 32
+      let count = Self.writeText(of: cursor.pointee.numbers![slot], into: buffer)
+      return UnsafeRawBufferPointer(start: buffer, count: count)
     }
-    let (start, end) = (Int(batch.textStart[slot]), Int(batch.textStart[slot + 1]))
-    return batch.bytes.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[start..<end]) }
+    let textStart = cursor.pointee.textStart!
+    let start = Int(textStart[slot])
+    return UnsafeRawBufferPointer(start: cursor.pointee.bytes! + start, count: Int(textStart[slot + 1]) - start)
   }
 
   public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
 
   public func isMissing(_ index: Int) -> Bool {
-    guard let batch else { return true }
-    let slot = row * header.count + index
-    return isNumeric[index] ? batch.missing[slot] : FieldValue.isMissing(field(index))
+    guard let missing = cursor.pointee.missing else { return true }
+    return isNumeric[index] ? missing[cursor.pointee.base + index] : FieldValue.isMissing(field(index))
   }
 
   public func day(_ index: Int, _ format: DateFormat) -> Day? {
     guard isNumeric[index] else { return format.parse(field(index)) }
-    guard let batch, !batch.missing[row * header.count + index] else { return nil }
-    return Self.day(sasValue: batch.numbers[row * header.count + index], format: formats[index])
+    let slot = cursor.pointee.base + index
+    guard let missing = cursor.pointee.missing, !missing[slot] else { return nil }
+    return Self.day(sasValue: cursor.pointee.numbers![slot], datetime: isDatetime[index])
   }
 
   public func isFractionalNumber(_ index: Int) -> Bool {
-    guard isNumeric[index], let batch else { return false }
-    let slot = row * header.count + index
-    return !batch.missing[slot] && batch.numbers[slot].rounded(.towardZero) != batch.numbers[slot]
+    guard isNumeric[index], let missing = cursor.pointee.missing else { return false }
+    let slot = cursor.pointee.base + index
+    let value = cursor.pointee.numbers![slot]
+    return !missing[slot] && value.rounded(.towardZero) != value
+  }
+
+  /// Writes the number's text (`text(of:)`) into `buffer` (32 bytes); returns its length.
+  /// Whole numbers, nearly every value of a register, are written digit by digit.
+  private static func writeText(of value: Double, into buffer: UnsafeMutablePointer<UInt8>) -> Int {
+    guard value == value.rounded(.towardZero), abs(value) < 1e15 else {
+      let text = "\(value)".utf8
+      let count = min(text.count, 32)
+      _ = UnsafeMutableBufferPointer(start: buffer, count: 32).initialize(from: text.prefix(count))
+      return count
+    }
+    var magnitude = Int64(value).magnitude
+    var digits = 0
+    repeat {
+      buffer[31 - digits] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+      magnitude /= 10
+      digits += 1
+    } while magnitude > 0
+    if value < 0 {
+      buffer[31 - digits] = UInt8(ascii: "-")
+      digits += 1
+    }
+    (buffer).update(from: buffer + 32 - digits, count: digits)
+    return digits
   }
 
   /// The number's text: a whole number without `.0` (`101`), else the shortest decimal
@@ -139,8 +196,12 @@ public final class SASReader: RecordReader {
   /// 1960-01-01T00:00) when `format` is a datetime format; nil when not integral (a
   /// date) or out of range.
   public static func day(sasValue value: Double, format: String) -> Day? {
+    day(sasValue: value, datetime: isDatetimeFormat(format))
+  }
+
+  static func day(sasValue value: Double, datetime: Bool) -> Day? {
     let days: Double
-    if isDatetimeFormat(format) {
+    if datetime {
       days = (value / 86_400).rounded(.down)
     } else {
       guard value == value.rounded(.towardZero) else { return nil }
@@ -159,27 +220,58 @@ public final class SASReader: RecordReader {
 }
 
 /// Rows of a dataset in a flat layout: `numbers` and `missing` by (row, variable),
-/// character values as UTF-8 in `bytes` between `textStart` offsets.
+/// character values as UTF-8 in `fill.bytes` between `textStart` offsets. Buffers are
+/// allocated once and reused; the mutable counts sit behind a pointer (no exclusivity
+/// checks per value).
 final class RowBatch {
   static let capacity = 4096
-  let columns: Int
-  var count = 0
-  var numbers: [Double]
-  var missing: [Bool]
-  var textStart: [Int32]
-  var bytes: [UInt8] = []
+  let numbers: UnsafeMutablePointer<Double>
+  let missing: UnsafeMutablePointer<Bool>
+  let textStart: UnsafeMutablePointer<Int32>
+  let fill: UnsafeMutablePointer<Fill>
+
+  struct Fill {
+    var count = 0
+    var bytes: UnsafeMutablePointer<UInt8>
+    var byteCount = 0
+    var byteCapacity: Int
+  }
 
   init(columns: Int) {
-    self.columns = columns
-    numbers = Array(repeating: 0, count: Self.capacity * columns)
-    missing = Array(repeating: false, count: Self.capacity * columns)
-    textStart = Array(repeating: 0, count: Self.capacity * columns + 1)
-    bytes.reserveCapacity(1 << 16)
+    let slots = Self.capacity * max(columns, 1)
+    numbers = .allocate(capacity: slots)
+    missing = .allocate(capacity: slots)
+    missing.initialize(repeating: false, count: slots)
+    textStart = .allocate(capacity: slots + 1)
+    textStart.initialize(repeating: 0, count: slots + 1)
+    fill = .allocate(capacity: 1)
+    fill.initialize(to: Fill(bytes: .allocate(capacity: 1 << 16), byteCapacity: 1 << 16))
+  }
+
+  deinit {
+    numbers.deallocate()
+    missing.deallocate()
+    textStart.deallocate()
+    fill.pointee.bytes.deallocate()
+    fill.deallocate()
   }
 
   func reset() {
-    count = 0
-    bytes.removeAll(keepingCapacity: true)
+    fill.pointee.count = 0
+    fill.pointee.byteCount = 0
+  }
+
+  /// Appends `count` bytes of a character value, growing the byte buffer as needed.
+  func append(_ source: UnsafePointer<UInt8>, count: Int) {
+    if fill.pointee.byteCount + count > fill.pointee.byteCapacity {
+      let capacity = max(fill.pointee.byteCapacity * 2, fill.pointee.byteCount + count)
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+      grown.update(from: fill.pointee.bytes, count: fill.pointee.byteCount)
+      fill.pointee.bytes.deallocate()
+      (fill.pointee.bytes, fill.pointee.byteCapacity) = (grown, capacity)
+    }
+    (fill.pointee.bytes + fill.pointee.byteCount).update(from: source, count: count)
+    fill.pointee.byteCount += count
   }
 }
 
@@ -211,7 +303,6 @@ private final class Producer: @unchecked Sendable {
   var failureBeforeRows: RegisterIOError?
   private var headerSent = false
   private var current: RowBatch?
-  private var currentObservation = -1
   /// Character values arrive unconverted (UTF-8 file, or `encoding: utf8`), so they are
   /// checked for valid UTF-8 as text files are; set with the first value.
   private var checksUTF8 = false
@@ -303,7 +394,7 @@ private final class Producer: @unchecked Sendable {
     if let rowLimit { readstat_set_row_limit(parser, rowLimit) }
     let context = Unmanaged.passUnretained(self).toOpaque()
     let status = readstat_parse_sas7bdat(parser, path, context)
-    if let current, current.count > 0 { put(.rows(current)) }
+    if let current, current.fill.pointee.count > 0 { put(.rows(current)) }
     var failure: RegisterIOError?
     if status != READSTAT_OK && status != READSTAT_ERROR_USER_ABORT {
       failure = error(status)
@@ -351,7 +442,58 @@ private final class Producer: @unchecked Sendable {
     readstat_error_message(status).map { String(cString: $0) } ?? "error \(status.rawValue)"
   }
 
-  private var rowsDelivered = 0
+  /// The parse's position, behind a pointer so the per-value path reads no class property.
+  private struct Position {
+    var columns = 0
+    var observation = -1
+    var rowsDelivered = 0
+    var numeric: UnsafeMutablePointer<Bool>?
+    var numbers: UnsafeMutablePointer<Double>?
+    var missing: UnsafeMutablePointer<Bool>?
+    var textStart: UnsafeMutablePointer<Int32>?
+    /// First slot of the row being filled.
+    var base = 0
+  }
+
+  private let position: UnsafeMutablePointer<Position> = {
+    let pointer = UnsafeMutablePointer<Position>.allocate(capacity: 1)
+    pointer.initialize(to: Position())
+    return pointer
+  }()
+
+  private var rowsDelivered: Int { position.pointee.rowsDelivered }
+
+  deinit {
+    position.pointee.numeric?.deallocate()
+    position.deallocate()
+  }
+
+  /// Starts a row: a new batch when there is none or it is full (waiting for a free
+  /// slot, and stopping there when the reader was dropped). False to abort.
+  private func startRow(_ observation: Int) -> Bool {
+    position.pointee.observation = observation
+    if current == nil || current!.fill.pointee.count == RowBatch.capacity {
+      if let full = current {
+        position.pointee.rowsDelivered += full.fill.pointee.count
+        put(.rows(full))
+      }
+      slots.wait()
+      if isCancelled { return false }
+      lock.lock()
+      let reused = spare.popLast()
+      lock.unlock()
+      reused?.reset()
+      let batch = reused ?? RowBatch(columns: position.pointee.columns)
+      current = batch
+      position.pointee.numbers = batch.numbers
+      position.pointee.missing = batch.missing
+      position.pointee.textStart = batch.textStart
+    }
+    let batch = current!
+    position.pointee.base = batch.fill.pointee.count * position.pointee.columns
+    batch.fill.pointee.count += 1
+    return true
+  }
 
   /// One value of the parse: rows are filled variable by variable and queued by batch.
   private func value(
@@ -360,57 +502,47 @@ private final class Producer: @unchecked Sendable {
     if !headerSent {
       let stated = encodingName?.uppercased().replacingOccurrences(of: "-", with: "")
       checksUTF8 = encoding == .utf8 || (encoding == nil && (stated == "UTF8" || stated == nil))
+      position.pointee.columns = names.count
+      let numericFlags = UnsafeMutablePointer<Bool>.allocate(capacity: max(names.count, 1))
+      numericFlags.initialize(from: numeric, count: numeric.count)
+      position.pointee.numeric = numericFlags
       headerSent = true
       headerReady.signal()
     }
-    let columns = names.count
-    if observation != currentObservation {
-      if isCancelled { return Int32(READSTAT_HANDLER_ABORT) }
-      currentObservation = observation
-      if current == nil || current!.count == RowBatch.capacity {
-        if let full = current {
-          rowsDelivered += full.count
-          put(.rows(full))
-        }
-        slots.wait()
-        if isCancelled { return Int32(READSTAT_HANDLER_ABORT) }
-        lock.lock()
-        let reused = spare.popLast()
-        lock.unlock()
-        reused?.reset()
-        current = reused ?? RowBatch(columns: columns)
-      }
-      current!.count += 1
+    if observation != position.pointee.observation, !startRow(observation) { return Int32(READSTAT_HANDLER_ABORT) }
+    let index = Int(readstat_variable_get_index(variable))
+    let slot = position.pointee.base + index
+    if position.pointee.numeric![index] {
+      let isMissing = readstat_value_is_missing(value, variable) != 0
+      position.pointee.missing![slot] = isMissing
+      position.pointee.numbers![slot] = isMissing ? 0 : readstat_double_value(value)
+      return Int32(READSTAT_HANDLER_OK)
     }
     let batch = current!
-    let index = Int(readstat_variable_get_index(variable))
-    let slot = (batch.count - 1) * columns + index
-    if numeric[index] {
-      batch.missing[slot] = readstat_value_is_missing(value, variable) != 0
-      batch.numbers[slot] = batch.missing[slot] ? 0 : readstat_double_value(value)
-    } else {
-      batch.textStart[slot] = Int32(batch.bytes.count)
-      if readstat_value_is_missing(value, variable) == 0, let text = readstat_string_value(value) {
-        var count = strlen(text)
-        text.withMemoryRebound(to: UInt8.self, capacity: count) { start in
-          // SAS pads values with spaces; ReadStat drops the trailing ones, text fields
-          // lose the leading ones too.
-          var pointer = start
-          while count > 0, pointer.pointee == 0x20 {
-            pointer += 1
-            count -= 1
-          }
-          if checksUTF8, UTF8Validation.firstInvalidByte(pointer, count: count) != nil {
-            pendingError = RegisterIOError(
-              "\(path): row \(rowsDelivered + batch.count): invalid UTF-8 in variable \(names[index]); the dataset "
-                + "says it is UTF-8; if it is Latin-1 (Windows-1252), set encoding: latin1 for this source")
-          }
-          batch.bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+    let textStart = position.pointee.textStart!
+    textStart[slot] = Int32(batch.fill.pointee.byteCount)
+    if readstat_value_is_missing(value, variable) == 0, let text = readstat_string_value(value) {
+      var count = strlen(text)
+      let invalid = text.withMemoryRebound(to: UInt8.self, capacity: count) { start -> Bool in
+        // SAS pads values with spaces; ReadStat drops the trailing ones, text fields
+        // lose the leading ones too.
+        var pointer = start
+        while count > 0, pointer.pointee == 0x20 {
+          pointer += 1
+          count -= 1
         }
-        if pendingError != nil { return Int32(READSTAT_HANDLER_ABORT) }
+        if checksUTF8, UTF8Validation.firstInvalidByte(pointer, count: count) != nil { return true }
+        batch.append(pointer, count: count)
+        return false
       }
-      batch.textStart[slot + 1] = Int32(batch.bytes.count)
+      if invalid {
+        pendingError = RegisterIOError(
+          "\(path): row \(rowsDelivered + batch.fill.pointee.count): invalid UTF-8 in variable \(names[index]); the "
+            + "dataset says it is UTF-8; if it is Latin-1 (Windows-1252), set encoding: latin1 for this source")
+        return Int32(READSTAT_HANDLER_ABORT)
+      }
     }
+    textStart[slot + 1] = Int32(batch.fill.pointee.byteCount)
     return Int32(READSTAT_HANDLER_OK)
   }
 }
