@@ -5,7 +5,6 @@ import PackageDescription
 /// pipeline core, one module per stage, the runner) and a thin executable.
 let package = Package(
   name: "regpipe",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "regpipe", targets: ["regpipe"]),
     .library(name: "PipelineRunner", targets: ["PipelineRunner"]),

@@ -9,7 +9,6 @@ import PackageDescription
 /// `Benchmarks/` are ordo-one/benchmark micro-benchmarks, run with `swift package benchmark`.
 let package = Package(
   name: "regpipe-benchmarks",
-  platforms: [.macOS(.v13)],
   dependencies: [
     .package(name: "regpipe", path: ".."),
     .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),

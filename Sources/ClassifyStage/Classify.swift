@@ -47,4 +47,3 @@ func sortedForChaining(_ stays: [Stay]) -> [Stay] {
   stays.indices.map { i in (stays[i].person, stays[i].start.rawValue, stays[i].effectiveEnd.rawValue, i) }
     .sorted(by: <).map { stays[$0.3] }
 }
-

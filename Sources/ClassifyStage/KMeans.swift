@@ -21,8 +21,7 @@ func zScores(_ values: [Int]) -> [Double] {
 /// to the lowest cluster index: short, episodic, long); when nothing changed it stops,
 /// otherwise the centroids become their members' means (an emptied cluster keeps its
 /// centroid). At most `maxIterations` assignment passes.
-func lloyd(points: [SIMD2<Double>], initial: [Int], clusterCount: Int = 3, maxIterations: Int = 100) -> [Int]
-{
+func lloyd(points: [SIMD2<Double>], initial: [Int], clusterCount: Int = 3, maxIterations: Int = 100) -> [Int] {
   var assignment = initial
   var centroids = Array(repeating: SIMD2<Double>(0, 0), count: clusterCount)
   recomputeCentroids(&centroids, points: points, assignment: assignment)

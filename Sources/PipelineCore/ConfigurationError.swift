@@ -8,7 +8,8 @@ public struct ConfigurationProblem: Hashable, Sendable, CustomStringConvertible 
   /// problem stays one `<path>:<line>: …` line of the error.
   public init(line: Int, message: String) {
     self.line = line
-    self.message = message.contains(where: \.isNewline)
+    self.message =
+      message.contains(where: \.isNewline)
       ? message.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "\\n")
       : message
   }

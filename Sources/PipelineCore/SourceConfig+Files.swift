@@ -24,7 +24,9 @@ public struct MissingFilesError: Error, Hashable, Sendable, CustomStringConverti
   }
 
   public var description: String {
-    let place = folder.map { " (looked for \(resolved): relative patterns are resolved from the pipeline file's folder, \($0))" } ?? ""
+    let place =
+      folder.map { " (looked for \(resolved): relative patterns are resolved from the pipeline file's folder, \($0))" }
+      ?? ""
     return "source '\(source)': no file matches '\(pattern)'" + place
   }
 }

@@ -30,23 +30,20 @@ extension Inspect {
     return text + "\n\n" + aligned([reader.header] + table)
   }
 
-  /// Every row of a SAS dataset as CSV on `output` (RFC 4180, `,`, LF): the variable names
+  /// Every row of a SAS dataset as CSV on `sink` (RFC 4180, `,`, LF): the variable names
   /// as header; dates as ISO dates, datetimes as ISO date-times, other numbers as the
   /// shortest decimal that reads back as the same value (whole numbers without `.0`);
   /// missing values empty; person ids masked.
-  public static func writeCSV(path: String, encoding: TextEncoding?, to output: FileHandle) throws {
+  public static func writeCSV(path: String, encoding: TextEncoding?, to sink: FileSink) throws {
     let reader = try SASReader(path: path, encoding: encoding)
     let masked = personColumnIndices(reader)
-    var buffer = reader.header.map(csvField).joined(separator: ",") + "\n"
+    let writer = CSVWriter(sink: sink)
+    try writer.writeRow(reader.header)
     while try reader.next() {
-      buffer += reader.header.indices.map { csvField(cellText(reader, $0, masked: masked)) }.joined(separator: ",")
-      buffer += "\n"
-      if buffer.utf8.count > 1 << 16 {
-        output.write(Data(buffer.utf8))
-        buffer = ""
-      }
+      for index in reader.header.indices { writer.append(cellText(reader, index, masked: masked)) }
+      try writer.endRow()
     }
-    output.write(Data(buffer.utf8))
+    try sink.flush()
   }
 
   private static func personColumnIndices(_ reader: SASReader) -> Set<Int> {
@@ -81,10 +78,5 @@ extension Inspect {
       "WORDDATE", "NLDATE", "EURDF", "MINGUO", "JULIAN", "YYQ", "YEAR", "MMYY", "DAY", "DOWNAME", "MONNAME",
     ]
     .contains { name.hasPrefix($0) }
-  }
-
-  private static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

@@ -84,7 +84,9 @@ public enum Inspect {
     var sample = [UInt8](repeating: 0, count: sniffBytes)
     var filled = 0
     while filled < sniffBytes {
-      let n = try sample.withUnsafeMutableBytes { try source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
+      let n = try sample.withUnsafeMutableBytes {
+        try source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...]))
+      }
       if n == 0 { break }
       filled += n
     }

@@ -142,7 +142,8 @@ public final class PipelineRun {
     let folder = paths.stage(stage.rawValue)
     guard let stamp = StageStamp.read(from: folder) else { return "no previous result" }
     let job = jobs[stage]!
-    for upstream in job.upstream where stamps[upstream] == nil && StageStamp.read(from: paths.stage(upstream.rawValue)) == nil {
+    for upstream in job.upstream
+    where stamps[upstream] == nil && StageStamp.read(from: paths.stage(upstream.rawValue)) == nil {
       return "upstream stage \(upstream.rawValue) has no result"
     }
     return try stamp.staleness(against: currentReads(of: stage), folder: folder) ?? job.externalStaleness(self)

@@ -85,10 +85,12 @@ extension PipelineRun {
     let stamp = ISO8601DateFormatter().string(from: Date())
     var text = "\(stamp) regpipe \(ProgramVersion.current) run \(config.name)\n"
     for outcome in outcomes { text += "\(stamp)   \(outcome.line) \(String(format: "%.2f", outcome.seconds))s\n" }
-    let handle = FileHandle(forWritingAtPath: paths.runLog) ?? {
-      _ = FileManager.default.createFile(atPath: paths.runLog, contents: nil)
-      return FileHandle(forWritingAtPath: paths.runLog)!
-    }()
+    let handle =
+      FileHandle(forWritingAtPath: paths.runLog)
+      ?? {
+        _ = FileManager.default.createFile(atPath: paths.runLog, contents: nil)
+        return FileHandle(forWritingAtPath: paths.runLog)!
+      }()
     // The throwing calls: Foundation's `write(_:)` is `try!` inside, so a full disk (or a
     // file-size limit) at this point killed regpipe with SIGILL after the tables were out.
     do {

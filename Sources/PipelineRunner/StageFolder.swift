@@ -1,5 +1,5 @@
-import PipelineCore
 import Foundation
+import PipelineCore
 import RegisterIO
 
 /// A stage's folder of results under `work/`, written beside it under a staging name and
@@ -22,7 +22,9 @@ struct StageFolder {
       for name in try FileManager.default.subpathsOfDirectory(atPath: staging).sorted() {
         let file = staging + "/" + name
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
+          continue
+        }
         let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         outputs[name] = .init(bytes: size, sha256: try Hashing.sha256(fileAt: file))
       }

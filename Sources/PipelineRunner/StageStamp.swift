@@ -1,5 +1,5 @@
-import PipelineCore
 import Foundation
+import PipelineCore
 import RegisterIO
 
 /// What a stage read and wrote, stored as `stamp.json` inside its folder under

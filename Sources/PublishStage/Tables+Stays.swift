@@ -54,7 +54,9 @@ private func thresholdsTable(
       .int(figures.over120), .quotient(figures.over120, completed), .int(figures.planned),
       .quotient(figures.planned, completed),
     ])
-    for (share, count) in [("share_over_90", "over_90"), ("share_over_120", "over_120"), ("share_planned", "planned_exits")] {
+    for (share, count) in [
+      ("share_over_90", "over_90"), ("share_over_120", "over_120"), ("share_planned", "planned_exits"),
+    ] {
       builder.derive(row, share, from: [builder.address(row, count), builder.address(row, "completed_stays")])
     }
   }

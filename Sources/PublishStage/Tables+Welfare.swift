@@ -41,7 +41,9 @@ func regionTable(_ figures: WelfareFigures) throws -> Table {
   for (r, region) in regions.enumerated() {
     let counts = region.perGroup + [region.perGroup.reduce(0, +)]
     for (g, persons) in counts.enumerated() {
-      let row = builder.append([.text(region.label), .text(Labels.groups[g]), .int(persons), .quotient(persons, counts[3])])
+      let row = builder.append([
+        .text(region.label), .text(Labels.groups[g]), .int(persons), .quotient(persons, counts[3]),
+      ])
       builder.derive(row, "share", from: [builder.address(row, "persons"), builder.address(r * width + 3, "persons")])
     }
   }
@@ -140,7 +142,8 @@ func welfareUseRelations(_ builder: inout RelationBuilder, indicators: [Indicato
       2, parts: groups.map { builder.cell(table, [indicator, $0], "persons") },
       total: builder.cell(table, [indicator, Labels.total], "persons"))
     for group in Labels.groups where builder.has("typology") {
-      builder.atMost(9, builder.cell(table, [indicator, group], "persons"), builder.cell("typology", [group], "persons"))
+      builder.atMost(
+        9, builder.cell(table, [indicator, group], "persons"), builder.cell("typology", [group], "persons"))
     }
   }
   for group in Labels.groups {

@@ -84,7 +84,10 @@ public final class ByteReader {
       }
       if !memberOpen {
         // Zero bytes after the last member are padding (tape blocks), not data.
-        if input[inputStart] == 0 { try skipZeroPadding(); continue }
+        if input[inputStart] == 0 {
+          try skipZeroPadding()
+          continue
+        }
         memberOpen = true
       }
       let availableIn = inputEnd - inputStart
@@ -120,7 +123,8 @@ public final class ByteReader {
       while inputStart < inputEnd {
         guard input[inputStart] == 0 else {
           throw RegisterIOError(
-            "\(path): corrupt gzip stream at byte offset \(bytesConsumed) (data after the zero padding that follows the last member)")
+            "\(path): corrupt gzip stream at byte offset \(bytesConsumed) (data after the zero padding that follows the last member)"
+          )
         }
         inputStart += 1
         bytesConsumed += 1
@@ -146,7 +150,10 @@ public final class ByteReader {
         if errno == EINTR { continue }
         throw RegisterIOError.system(path, "read the file")
       }
-      if n == 0 { ended = true; break }
+      if n == 0 {
+        ended = true
+        break
+      }
       end += n
     }
   }

@@ -76,7 +76,8 @@ extension DelimitedReader {
   ) throws -> [DateFormat] {
     let reader = try DelimitedReader(path: path, delimiter: delimiter, encoding: encoding, bufferSize: 1 << 16)
     let indices = try columns.map { try reader.requireColumn($0) }
-    return try RegisterIO.detectDateFormats(reader: reader, columns: Array(zip(indices, columns)), sampleLimit: sampleLimit)
+    return try RegisterIO.detectDateFormats(
+      reader: reader, columns: Array(zip(indices, columns)), sampleLimit: sampleLimit)
   }
 }
 

@@ -19,7 +19,12 @@ public enum DecimalText {
           digits[i] = 0
           i -= 1
         }
-        if i >= 0 { digits[i] += 1 } else { digits.insert(1, at: 0); point += 1 }
+        if i >= 0 {
+          digits[i] += 1
+        } else {
+          digits.insert(1, at: 0)
+          point += 1
+        }
       }
     }
     // Lay the digits out around the point, padding with zeros on both sides.
@@ -32,7 +37,8 @@ public enum DecimalText {
       return k >= 0 && k < digits.count ? digits[k] : 0
     }
     let isZero = !digits.contains { $0 != 0 }
-    let text = integerDigits.map(String.init).joined()
+    let text =
+      integerDigits.map(String.init).joined()
       + (decimals > 0 ? "." + fractionDigits.map(String.init).joined() : "")
     return (value < 0 && !isZero ? "-" : "") + text
   }

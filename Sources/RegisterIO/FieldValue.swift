@@ -38,7 +38,9 @@ extension Sex {
     let value = FieldValue.trimmed(bytes)
     guard value.count <= 6 else { return nil }
     var lowered = ""
-    for byte in value { lowered.unicodeScalars.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) }
+    for byte in value {
+      lowered.unicodeScalars.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+    }
     switch lowered {
     case "1", "m", "male": self = .male
     case "2", "k", "f", "female": self = .female

@@ -11,15 +11,25 @@ public final class FileSink {
   private var buffer: [UInt8] = []
   private let capacity: Int
 
+  /// Whether `fd` is this sink's to close (not standard output).
+  private let ownsDescriptor: Bool
+
   public init(path: String, capacity: Int = 1 << 18) throws {
     self.path = path
     self.capacity = capacity
     fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw RegisterIOError.system(path, "create the file") }
+    ownsDescriptor = true
     buffer.reserveCapacity(capacity)
   }
 
-  deinit { if fd >= 0 { Glibc.close(fd) } }
+  /// Standard output, left open when the sink goes.
+  public init(standardOutputWithCapacity capacity: Int = 1 << 16) {
+    (path, self.capacity, fd, ownsDescriptor) = ("standard output", capacity, STDOUT_FILENO, false)
+    buffer.reserveCapacity(capacity)
+  }
+
+  deinit { if fd >= 0, ownsDescriptor { Glibc.close(fd) } }
 
   public func write(_ bytes: UnsafeRawBufferPointer) throws {
     if buffer.count + bytes.count > capacity { try flush() }

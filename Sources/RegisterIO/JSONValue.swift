@@ -33,7 +33,10 @@ public enum JSONValue: Equatable, Sendable {
     case .decimal(let value, let decimals): out += DecimalText.render(value, decimals: decimals) ?? "null"
     case .string(let value): out += Self.quoted(value)
     case .array(let items):
-      guard !items.isEmpty else { return out += "[]" }
+      guard !items.isEmpty else {
+        out += "[]"
+        return
+      }
       let inner = indent + "  "
       out += "[\n"
       for (i, item) in items.enumerated() {
@@ -43,7 +46,10 @@ public enum JSONValue: Equatable, Sendable {
       }
       out += indent + "]"
     case .object(let members):
-      guard !members.isEmpty else { return out += "{}" }
+      guard !members.isEmpty else {
+        out += "{}"
+        return
+      }
       let inner = indent + "  "
       out += "{\n"
       for (i, member) in members.enumerated() {

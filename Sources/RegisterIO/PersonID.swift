@@ -22,29 +22,10 @@ public enum ParsedPersonID: Hashable, Sendable {
   }
 }
 
-/// Normalises person ids (SPEC 5.1): trim, drop `-` and spaces; then `cpr` wants 10
-/// digits (9 are left-padded with a zero and flagged) and keys by the number itself;
-/// `opaque` takes any non-empty token and keys it through an `Interner`.
-public final class PersonIDParser {
-  public let format: IDFormat
-  /// Shared by every source of a run, so one person gets one key everywhere.
-  public let interner: Interner
-  private var scratch: [UInt8] = []
-
-  public init(format: IDFormat, interner: Interner = Interner()) {
-    self.format = format
-    self.interner = interner
-  }
-
-  /// The key of one id field, read in `encoding` (which matters only for opaque ids
-  /// with non-ASCII characters, keyed by their UTF-8 form).
-  public func parse(_ bytes: UnsafeRawBufferPointer, encoding: TextEncoding = .utf8) -> ParsedPersonID {
-    switch format {
-    case .cpr: return Self.parseCPR(bytes)
-    case .opaque: return parseOpaque(bytes, encoding: encoding)
-    }
-  }
-
+/// Normalises CPR person ids (SPEC 5.1): trim, drop `-` and spaces; 10 digits key by
+/// the number itself, 9 are left-padded with a zero and flagged. (Opaque ids are keyed
+/// by the load, `PersonKeying`.)
+public enum PersonIDParser {
   /// A CPR number: after dropping blanks and `-`, 10 digits, or 9 repaired with a zero.
   @inlinable
   public static func parseCPR(_ bytes: UnsafeRawBufferPointer) -> ParsedPersonID {
@@ -65,19 +46,5 @@ public final class PersonIDParser {
     case 9: return .repaired(value)
     default: return .invalid
     }
-  }
-
-  private func parseOpaque(_ bytes: UnsafeRawBufferPointer, encoding: TextEncoding) -> ParsedPersonID {
-    scratch.removeAll(keepingCapacity: true)
-    let token = FieldValue.trimmed(bytes)
-    for byte in token where byte != UInt8(ascii: "-") && byte != ByteCode.space {
-      if byte < 0x80 || encoding == .utf8 {
-        scratch.append(byte)
-      } else {
-        scratch.append(contentsOf: UTF8.encode(Windows1252.scalar(byte))!)
-      }
-    }
-    guard !scratch.isEmpty else { return .invalid }
-    return .valid(scratch.withUnsafeBytes { interner.key(for: $0) })
   }
 }

@@ -15,6 +15,10 @@ package struct RegionTable: Sendable {
     package var code: String
     package var name: String
     package var region: Int
+    /// The 2024 homelessness count and count per 1,000 inhabitants, where the table has
+    /// them (the bundled one does; synth places persons by them).
+    package var homeless2024: Int?
+    package var homelessPer1000: Double?
   }
 
   /// Regions ordered by region code (numerically when the codes are numbers).
@@ -53,19 +57,26 @@ package struct RegionTable: Sendable {
       try column("region_name")
     )
 
+    let (count, rate) = (header.firstIndex(of: "homeless_count_2024"), header.firstIndex(of: "homeless_per_1000_2024"))
     var nameOfRegion: [String: String] = [:]
-    var rows: [(code: String, name: String, region: String)] = []
+    var rows: [(code: String, name: String, region: String, count: Int?, rate: Double?)] = []
     for (n, fields) in lines.enumerated() {
       guard fields.count == header.count, !fields[municipality].isEmpty, !fields[regionCode].isEmpty,
         !rows.contains(where: { $0.code == fields[municipality] })
       else { throw .badRow(line: n + 2) }
       nameOfRegion[fields[regionCode]] = fields[regionName]
-      rows.append((fields[municipality], fields[municipalityName], fields[regionCode]))
+      rows.append(
+        (
+          fields[municipality], fields[municipalityName], fields[regionCode], count.flatMap { Int(fields[$0]) },
+          rate.flatMap { Double(fields[$0]) }
+        ))
     }
     regions = nameOfRegion.map { Region(code: $0.key, name: $0.value) }.sorted { codeOrder($0.code, $1.code) }
     let indexOfRegion = Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1.code, $0) })
     municipalities = rows.sorted { codeOrder($0.code, $1.code) }.map {
-      Municipality(code: $0.code, name: $0.name, region: indexOfRegion[$0.region]!)
+      Municipality(
+        code: $0.code, name: $0.name, region: indexOfRegion[$0.region]!, homeless2024: $0.count,
+        homelessPer1000: $0.rate)
     }
     indexOfMunicipality = Dictionary(uniqueKeysWithValues: municipalities.enumerated().map { ($1.code, $0) })
   }
@@ -84,7 +95,7 @@ package struct RegionTable: Sendable {
 /// Codes in numeric order when both are numbers, else in text order.
 private func codeOrder(_ a: String, _ b: String) -> Bool {
   switch (Int(a), Int(b)) {
-  case let (x?, y?): x < y
+  case (let x?, let y?): x < y
   default: a < b
   }
 }

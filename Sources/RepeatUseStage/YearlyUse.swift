@@ -87,7 +87,8 @@ struct SexAgeGrid {
     for year in years {
       for sex in Self.sexes {
         for band in AgeBand.allCases {
-          counts.append(UserSexAgeCounts(year: year, sex: sex?.rawValue ?? "unknown", ageBand: band.label, users: users[i]))
+          counts.append(
+            UserSexAgeCounts(year: year, sex: sex?.rawValue ?? "unknown", ageBand: band.label, users: users[i]))
           i += 1
         }
       }

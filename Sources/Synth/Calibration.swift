@@ -1,10 +1,10 @@
+import RegisterModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-import RegisterModel
 
 /// The latent shelter-use types, in the order of SPEC 6's groups.
 enum UserType: Int, CaseIterable, Sendable {

@@ -1,10 +1,10 @@
+import RegisterModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-import RegisterModel
 
 /// A user's shelter career: stays drawn for the latent type, then placed in time.
 enum Career {
@@ -62,7 +62,8 @@ enum Career {
       // Before the period: not in its files.
       guard Int(start.rawValue) + leg.nights - 1 >= first else { continue }
       let open = end > period.upperBound
-      stays.append(SynthStay(institution: institution, start: start, end: open ? nil : end, exitCode: open ? "" : exitCode))
+      stays.append(
+        SynthStay(institution: institution, start: start, end: open ? nil : end, exitCode: open ? "" : exitCode))
     }
     return stays
   }
@@ -130,7 +131,8 @@ enum Career {
         offset += days
         transfer = move
       }
-      legs.append(Leg(offset: offset, nights: n, sameDay: n == 1 && random.chance(Calibration.sameDayChance), transfer: transfer))
+      legs.append(
+        Leg(offset: offset, nights: n, sameDay: n == 1 && random.chance(Calibration.sameDayChance), transfer: transfer))
       offset += n
     }
     return legs

@@ -1,5 +1,7 @@
+import RegisterModel
+
 /// DST's municipalities with their region and the 2024 homelessness count and count
-/// per 1,000 inhabitants (copied from `data/municipalities.csv`): users live in
+/// per 1,000 inhabitants (the bundled `municipalities.csv`): users live in
 /// proportion to the count, other persons in proportion to the implied population.
 enum Municipalities {
   struct Entry: Sendable {
@@ -13,104 +15,13 @@ enum Municipalities {
     var population: Double { homelessPer1000 > 0 ? Double(homeless2024) / homelessPer1000 * 1000 : 2000 }
   }
 
-  static let all: [Entry] = [
-    Entry(code: 101, region: 1084, homeless2024: 1387, homelessPer1000: 2.1),
-    Entry(code: 147, region: 1084, homeless2024: 137, homelessPer1000: 1.3),
-    Entry(code: 151, region: 1084, homeless2024: 25, homelessPer1000: 0.5),
-    Entry(code: 153, region: 1084, homeless2024: 34, homelessPer1000: 0.9),
-    Entry(code: 155, region: 1084, homeless2024: 111, homelessPer1000: 7.6),
-    Entry(code: 157, region: 1084, homeless2024: 35, homelessPer1000: 0.5),
-    Entry(code: 159, region: 1084, homeless2024: 54, homelessPer1000: 0.8),
-    Entry(code: 161, region: 1084, homeless2024: 39, homelessPer1000: 1.6),
-    Entry(code: 163, region: 1084, homeless2024: 36, homelessPer1000: 1.2),
-    Entry(code: 165, region: 1084, homeless2024: 44, homelessPer1000: 1.6),
-    Entry(code: 167, region: 1084, homeless2024: 74, homelessPer1000: 1.4),
-    Entry(code: 169, region: 1084, homeless2024: 80, homelessPer1000: 1.4),
-    Entry(code: 173, region: 1084, homeless2024: 26, homelessPer1000: 0.4),
-    Entry(code: 175, region: 1084, homeless2024: 49, homelessPer1000: 1.1),
-    Entry(code: 183, region: 1084, homeless2024: 40, homelessPer1000: 1.7),
-    Entry(code: 185, region: 1084, homeless2024: 54, homelessPer1000: 1.2),
-    Entry(code: 187, region: 1084, homeless2024: 14, homelessPer1000: 0.8),
-    Entry(code: 190, region: 1084, homeless2024: 20, homelessPer1000: 0.5),
-    Entry(code: 201, region: 1084, homeless2024: 3, homelessPer1000: 0.1),
-    Entry(code: 210, region: 1084, homeless2024: 30, homelessPer1000: 0.7),
-    Entry(code: 217, region: 1084, homeless2024: 71, homelessPer1000: 1.1),
-    Entry(code: 219, region: 1084, homeless2024: 52, homelessPer1000: 1.0),
-    Entry(code: 223, region: 1084, homeless2024: 4, homelessPer1000: 0.2),
-    Entry(code: 230, region: 1084, homeless2024: 31, homelessPer1000: 0.5),
-    Entry(code: 240, region: 1084, homeless2024: 28, homelessPer1000: 0.6),
-    Entry(code: 250, region: 1084, homeless2024: 48, homelessPer1000: 1.0),
-    Entry(code: 253, region: 1085, homeless2024: 49, homelessPer1000: 0.9),
-    Entry(code: 259, region: 1085, homeless2024: 52, homelessPer1000: 0.8),
-    Entry(code: 260, region: 1084, homeless2024: 37, homelessPer1000: 1.2),
-    Entry(code: 265, region: 1085, homeless2024: 64, homelessPer1000: 0.7),
-    Entry(code: 269, region: 1085, homeless2024: 11, homelessPer1000: 0.4),
-    Entry(code: 270, region: 1084, homeless2024: 37, homelessPer1000: 0.9),
-    Entry(code: 306, region: 1085, homeless2024: 21, homelessPer1000: 0.6),
-    Entry(code: 316, region: 1085, homeless2024: 64, homelessPer1000: 0.9),
-    Entry(code: 320, region: 1085, homeless2024: 14, homelessPer1000: 0.4),
-    Entry(code: 326, region: 1085, homeless2024: 87, homelessPer1000: 1.8),
-    Entry(code: 329, region: 1085, homeless2024: 19, homelessPer1000: 0.5),
-    Entry(code: 330, region: 1085, homeless2024: 119, homelessPer1000: 1.5),
-    Entry(code: 336, region: 1085, homeless2024: 19, homelessPer1000: 0.8),
-    Entry(code: 340, region: 1085, homeless2024: 21, homelessPer1000: 0.7),
-    Entry(code: 350, region: 1085, homeless2024: 15, homelessPer1000: 0.5),
-    Entry(code: 360, region: 1085, homeless2024: 41, homelessPer1000: 1.0),
-    Entry(code: 370, region: 1085, homeless2024: 120, homelessPer1000: 1.4),
-    Entry(code: 376, region: 1085, homeless2024: 106, homelessPer1000: 1.8),
-    Entry(code: 390, region: 1085, homeless2024: 33, homelessPer1000: 0.7),
-    Entry(code: 400, region: 1084, homeless2024: 5, homelessPer1000: 0.1),
-    Entry(code: 410, region: 1083, homeless2024: 24, homelessPer1000: 0.6),
-    Entry(code: 420, region: 1083, homeless2024: 19, homelessPer1000: 0.5),
-    Entry(code: 430, region: 1083, homeless2024: 26, homelessPer1000: 0.5),
-    Entry(code: 440, region: 1083, homeless2024: 8, homelessPer1000: 0.3),
-    Entry(code: 450, region: 1083, homeless2024: 24, homelessPer1000: 0.7),
-    Entry(code: 461, region: 1083, homeless2024: 95, homelessPer1000: 0.5),
-    Entry(code: 479, region: 1083, homeless2024: 30, homelessPer1000: 0.5),
-    Entry(code: 480, region: 1083, homeless2024: 10, homelessPer1000: 0.6),
-    Entry(code: 482, region: 1083, homeless2024: 12, homelessPer1000: 1.0),
-    Entry(code: 492, region: 1083, homeless2024: 7, homelessPer1000: 1.2),
-    Entry(code: 510, region: 1083, homeless2024: 72, homelessPer1000: 1.3),
-    Entry(code: 530, region: 1083, homeless2024: 11, homelessPer1000: 0.4),
-    Entry(code: 540, region: 1083, homeless2024: 46, homelessPer1000: 0.6),
-    Entry(code: 550, region: 1083, homeless2024: 25, homelessPer1000: 0.7),
-    Entry(code: 561, region: 1083, homeless2024: 106, homelessPer1000: 0.9),
-    Entry(code: 563, region: 1083, homeless2024: 1, homelessPer1000: 0.3),
-    Entry(code: 573, region: 1083, homeless2024: 38, homelessPer1000: 0.8),
-    Entry(code: 575, region: 1083, homeless2024: 32, homelessPer1000: 0.7),
-    Entry(code: 580, region: 1083, homeless2024: 33, homelessPer1000: 0.6),
-    Entry(code: 607, region: 1083, homeless2024: 65, homelessPer1000: 1.2),
-    Entry(code: 615, region: 1082, homeless2024: 131, homelessPer1000: 1.3),
-    Entry(code: 621, region: 1083, homeless2024: 65, homelessPer1000: 0.7),
-    Entry(code: 630, region: 1083, homeless2024: 97, homelessPer1000: 0.8),
-    Entry(code: 657, region: 1082, homeless2024: 88, homelessPer1000: 1.0),
-    Entry(code: 661, region: 1082, homeless2024: 38, homelessPer1000: 0.6),
-    Entry(code: 665, region: 1082, homeless2024: 11, homelessPer1000: 0.6),
-    Entry(code: 671, region: 1082, homeless2024: 8, homelessPer1000: 0.4),
-    Entry(code: 706, region: 1082, homeless2024: 12, homelessPer1000: 0.3),
-    Entry(code: 707, region: 1082, homeless2024: 8, homelessPer1000: 0.2),
-    Entry(code: 710, region: 1082, homeless2024: 3, homelessPer1000: 0.1),
-    Entry(code: 727, region: 1082, homeless2024: 3, homelessPer1000: 0.1),
-    Entry(code: 730, region: 1082, homeless2024: 81, homelessPer1000: 0.8),
-    Entry(code: 740, region: 1082, homeless2024: 102, homelessPer1000: 1.0),
-    Entry(code: 741, region: 1082, homeless2024: 5, homelessPer1000: 1.4),
-    Entry(code: 746, region: 1082, homeless2024: 23, homelessPer1000: 0.4),
-    Entry(code: 751, region: 1082, homeless2024: 556, homelessPer1000: 1.5),
-    Entry(code: 756, region: 1082, homeless2024: 26, homelessPer1000: 0.6),
-    Entry(code: 760, region: 1082, homeless2024: 18, homelessPer1000: 0.3),
-    Entry(code: 766, region: 1082, homeless2024: 23, homelessPer1000: 0.5),
-    Entry(code: 773, region: 1081, homeless2024: 10, homelessPer1000: 0.5),
-    Entry(code: 779, region: 1082, homeless2024: 12, homelessPer1000: 0.3),
-    Entry(code: 787, region: 1081, homeless2024: 21, homelessPer1000: 0.5),
-    Entry(code: 791, region: 1082, homeless2024: 102, homelessPer1000: 1.0),
-    Entry(code: 810, region: 1081, homeless2024: 14, homelessPer1000: 0.4),
-    Entry(code: 813, region: 1081, homeless2024: 44, homelessPer1000: 0.8),
-    Entry(code: 820, region: 1081, homeless2024: 6, homelessPer1000: 0.2),
-    Entry(code: 825, region: 1081, homeless2024: 0, homelessPer1000: 0.0),
-    Entry(code: 840, region: 1081, homeless2024: 6, homelessPer1000: 0.2),
-    Entry(code: 846, region: 1081, homeless2024: 16, homelessPer1000: 0.4),
-    Entry(code: 849, region: 1081, homeless2024: 12, homelessPer1000: 0.3),
-    Entry(code: 851, region: 1081, homeless2024: 254, homelessPer1000: 1.1),
-    Entry(code: 860, region: 1081, homeless2024: 50, homelessPer1000: 0.8),
-  ]
+  /// From the bundled `municipalities.csv` (RegisterModel), in code order.
+  static let all: [Entry] = {
+    let table = RegionTable.bundled
+    return table.municipalities.map { municipality in
+      Entry(
+        code: Int(municipality.code)!, region: Int(table.regions[municipality.region].code)!,
+        homeless2024: municipality.homeless2024 ?? 0, homelessPer1000: municipality.homelessPer1000 ?? 0)
+    }
+  }()
 }

@@ -47,7 +47,10 @@ struct SynthPopulation: Sendable {
 
   static func cumulative(_ weights: [Double]) -> [Double] {
     var total = 0.0
-    return weights.map { total += $0; return total }
+    return weights.map {
+      total += $0
+      return total
+    }
   }
 
   /// Users are spread evenly through the register: person `index` is a user when
@@ -77,7 +80,9 @@ struct SynthPopulation: Sendable {
       events: [])
     for service in Service.allCases where random.chance(service.populationChance) {
       // Scaled, the mean count (1 + extra) grows by `serviceScale`; at 1 the draws are unchanged.
-      let extra = serviceScale == 1 ? service.populationExtraEvents
+      let extra =
+        serviceScale == 1
+        ? service.populationExtraEvents
         : (1 + service.populationExtraEvents) * serviceScale - 1
       let count = 1 + random.geometric(mean: extra)
       for _ in 0..<count {

@@ -15,7 +15,8 @@ final class ServiceFiles {
   private(set) var events = 0
 
   /// Invented treatment places (UTF-8) and residential offers (Latin-1), with æ, ø, å.
-  private let treatmentPlaces = ["Misbrugscenter Århus", "Rusmiddelcenter Søborg", "Behandlingshuset Kærvang"].map(Field.utf8)
+  private let treatmentPlaces = ["Misbrugscenter Århus", "Rusmiddelcenter Søborg", "Behandlingshuset Kærvang"].map(
+    Field.utf8)
   private let residentialOffers = ["Bostedet Højvang", "Botilbuddet Ærøvej", "Opholdsstedet Skovsø"].map(Field.latin1)
 
   init(folder: String) throws {

@@ -68,4 +68,3 @@ func countPerGroup(_ typology: [PersonTypology], where counts: (Int) -> Bool) ->
   }
   return perGroup
 }
-

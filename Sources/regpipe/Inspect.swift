@@ -35,7 +35,8 @@ struct InspectCommand: ParsableCommand {
 
   func run() throws {
     if csv {
-      try Inspect.writeCSV(path: artefact, encoding: encoding.textEncoding, to: .standardOutput)
+      try Inspect.writeCSV(
+        path: artefact, encoding: encoding.textEncoding, to: FileSink(standardOutputWithCapacity: 1 << 16))
       return
     }
     print(try Inspect.render(path: artefact, rows: rows, encoding: encoding.textEncoding), terminator: "")

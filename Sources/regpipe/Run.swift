@@ -64,7 +64,9 @@ struct Run: ParsableCommand {
     try runner.run(
       report: { print($0.line) }, warn: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) })
     if let stage, !runner.recordsAreCurrent {
-      print("records: manifest.json and quality.json not rewritten; they describe the tables, which --stage \(stage.rawValue) leaves as they are")
+      print(
+        "records: manifest.json and quality.json not rewritten; they describe the tables, which --stage \(stage.rawValue) leaves as they are"
+      )
     }
     print("tables: \(runner.paths.tables)")
     print("report: \(runner.paths.report)")

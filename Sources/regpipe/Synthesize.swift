@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import PipelineCore
 import Synth
 
@@ -39,7 +39,10 @@ struct Synthesize: ParsableCommand {
   @Option(help: "Multiplies the service events of persons outside the shelter population (benchmarks).")
   var serviceScale = 1.0
 
-  @Option(help: "Benchmark-only: multiplies stay rows, writing each stay as N consecutive stays at the same institution with 1–3-day gaps; the data is then no longer calibrated.")
+  @Option(
+    help:
+      "Benchmark-only: multiplies stay rows, writing each stay as N consecutive stays at the same institution with 1–3-day gaps; the data is then no longer calibrated."
+  )
   var stayScale = 1
 
   @Option(help: "Registers as gzip CSV (csv) or as SAS datasets (sas7bdat).")
@@ -74,7 +77,9 @@ struct Synthesize: ParsableCommand {
     defer { progress.end() }
     let summary = try synthesize(options) { done, _ in progress.set(rows: done) }
     if let note = options.beyondCalibration { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
-    print("wrote \(summary.users) shelter users, \(summary.population) persons, \(summary.stays) stays, \(summary.serviceEvents) service events to \(out)")
+    print(
+      "wrote \(summary.users) shelter users, \(summary.population) persons, \(summary.stays) stays, \(summary.serviceEvents) service events to \(out)"
+    )
     print("pipeline: \(out)/pipeline.yaml")
   }
 }

@@ -1,8 +1,8 @@
 import RegisterModel
+import TestSupport
 import XCTest
 
 @testable import ClassifyStage
-import TestSupport
 
 /// Properties of classify on generated registers, window 2020–2022.
 final class ClassifyPropertyTests: XCTestCase {

@@ -31,7 +31,9 @@ final class StayFiguresTests: XCTestCase {
     // By quarter of check-out (`stay_thresholds_quarterly`): 2020-Q1 ends 31 Jan and 3
     // Mar; Q2 ends 2 May and 1 Jun (366 nights); the four 2021 stays end 1 Apr (the day
     // after 31 March: Q2), 2 Apr, 1 Jun and 30 Jun; 2022's ends 31 Dec (Q4).
-    let quarters = figures.quarters.map { [$0.year, $0.quarter, $0.completedStays, $0.over90, $0.over120, $0.plannedExits] }
+    let quarters = figures.quarters.map {
+      [$0.year, $0.quarter, $0.completedStays, $0.over90, $0.over120, $0.plannedExits]
+    }
     XCTAssertEqual(quarters.count, 12, "every quarter of the window's three years")
     XCTAssertEqual(
       quarters.filter { $0[2] > 0 },

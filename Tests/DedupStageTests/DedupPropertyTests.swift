@@ -1,8 +1,8 @@
 import RegisterModel
+import TestSupport
 import XCTest
 
 @testable import DedupStage
-import TestSupport
 
 /// Properties of dedup on generated registers: few persons and institutions and short
 /// stays packed around New Year, so every rule fires often.

@@ -48,7 +48,8 @@ final class IncrementalRunTests: EndToEndCase {
 
     // Back to 30: the tables are the hand-worked ones again.
     _ = try pipelineCopy(of: edge, named: "edge.yaml")
-    XCTAssertEqual(stageLines(try run(pipeline, output: output))[2], "classify: ran (parameter episode_gap_days changed)")
+    XCTAssertEqual(
+      stageLines(try run(pipeline, output: output))[2], "classify: ran (parameter episode_gap_days changed)")
     let diff = try Regpipe.run(["diff", "Fixtures/edge/expected", "\(output)/edge/tables"])
     XCTAssertEqual(diff.stdout, "no differences\n")
   }
@@ -73,7 +74,8 @@ final class IncrementalRunTests: EndToEndCase {
     let pipeline = try pipelineCopy(of: edge, named: "edge.yaml")
     try run(pipeline, output: output)
     _ = try pipelineCopy(
-      of: edge, named: "edge.yaml", [("return_horizons: [180, 365, 730]", "return_horizons: [180, 365, 730]\n  transition_horizons: [7, 30]")])
+      of: edge, named: "edge.yaml",
+      [("return_horizons: [180, 365, 730]", "return_horizons: [180, 365, 730]\n  transition_horizons: [7, 30]")])
     let status = try Regpipe.run(["status", pipeline, "--output", output])
     XCTAssertEqual(status.status, 0, status.stderr)
     XCTAssertTrue(status.stdout.contains("transitions: stale (parameter transition_horizons changed)"), status.stdout)
@@ -96,7 +98,12 @@ final class IncrementalRunTests: EndToEndCase {
     try run(pipeline, output: output)
     _ = try pipelineCopy(
       of: edge, named: "edge.yaml",
-      [("psych_or_substance: {any_of: [psychiatric, substance]}", "psych_or_substance: {any_of: [psychiatric, support85]}")])
+      [
+        (
+          "psych_or_substance: {any_of: [psychiatric, substance]}",
+          "psych_or_substance: {any_of: [psychiatric, support85]}"
+        )
+      ])
     XCTAssertEqual(
       stageLines(try run(pipeline, output: output)),
       Array(allSkipped.prefix(4)) + [
@@ -152,7 +159,8 @@ final class IncrementalRunTests: EndToEndCase {
     try run(pipeline, output: output)
     let classifyStamp = try bytes("\(output)/edge/work/classify/stamp.json")
 
-    _ = try pipelineCopy(of: edge, named: "edge.yaml", [("planned_exit_codes: [\"1\"]", "planned_exit_codes: [\"1\", \"77\"]")])
+    _ = try pipelineCopy(
+      of: edge, named: "edge.yaml", [("planned_exit_codes: [\"1\"]", "planned_exit_codes: [\"1\", \"77\"]")])
     XCTAssertEqual(
       stageLines(try run(pipeline, output: output)),
       [
@@ -168,7 +176,10 @@ final class IncrementalRunTests: EndToEndCase {
 
     _ = try pipelineCopy(
       of: edge, named: "edge.yaml",
-      [("planned_exit_codes: [\"1\"]", "planned_exit_codes: [\"1\", \"77\"]"), ("max_reject_share: 0.2", "max_reject_share: 0.25")])
+      [
+        ("planned_exit_codes: [\"1\"]", "planned_exit_codes: [\"1\", \"77\"]"),
+        ("max_reject_share: 0.2", "max_reject_share: 0.25"),
+      ])
     XCTAssertEqual(
       stageLines(try run(pipeline, output: output)),
       [
@@ -198,7 +209,9 @@ final class IncrementalRunTests: EndToEndCase {
     let cache = "\(output)/edge/work/input-digests.json"
     let cached = try bytes(cache)
     let status = try Regpipe.run(["status", pipeline, "--output", output])
-    XCTAssertEqual(status.lines, ["load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish"].map { "\($0): up to date" })
+    XCTAssertEqual(
+      status.lines,
+      ["load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish"].map { "\($0): up to date" })
     XCTAssertEqual(try bytes(cache), cached)
     XCTAssertEqual(stageLines(try run(pipeline, output: output)), allSkipped)
     XCTAssertNotEqual(try bytes(cache), cached, "run remembers the new modification time")
@@ -247,7 +260,8 @@ final class IncrementalRunTests: EndToEndCase {
     XCTAssertEqual(
       try run(edge, output: output, ["--from", "classify"]).lines,
       ["load: skipped (up to date)", "dedup: skipped (up to date)"]
-        + ["classify", "repeat_use", "welfare_use", "transitions", "publish"].map { "\($0): ran (--from classify)" } + tail(output))
+        + ["classify", "repeat_use", "welfare_use", "transitions", "publish"].map { "\($0): ran (--from classify)" }
+        + tail(output))
     let diff = try Regpipe.run(["diff", "Fixtures/edge/expected", "\(output)/edge/tables"])
     XCTAssertEqual(diff.stdout, "no differences\n")
   }
@@ -263,9 +277,11 @@ final class IncrementalRunTests: EndToEndCase {
     let output = folder("out")
     let pipeline = try pipelineCopy(of: edge, named: "edge.yaml")
     try run(pipeline, output: output)
-    XCTAssertEqual(try run(pipeline, output: output, ["--stage", "publish"]).lines, ["publish: skipped (up to date)"] + tail(output))
     XCTAssertEqual(
-      try run(pipeline, output: output, ["--stage", "publish", "--force"]).lines, ["publish: ran (--force)"] + tail(output))
+      try run(pipeline, output: output, ["--stage", "publish"]).lines, ["publish: skipped (up to date)"] + tail(output))
+    XCTAssertEqual(
+      try run(pipeline, output: output, ["--stage", "publish", "--force"]).lines,
+      ["publish: ran (--force)"] + tail(output))
 
     _ = try pipelineCopy(of: edge, named: "edge.yaml", [("min_cell: 1", "min_cell: 5")])
     XCTAssertEqual(
@@ -284,8 +300,10 @@ final class IncrementalRunTests: EndToEndCase {
     _ = try pipelineCopy(of: edge, named: "edge.yaml", [("episode_gap_days: 30", "episode_gap_days: 31")])
     XCTAssertEqual(
       try run(pipeline, output: output, ["--stage", "classify"]).lines,
-      ["classify: ran (parameter episode_gap_days changed)",
-       "records: manifest.json and quality.json not rewritten; they describe the tables, which --stage classify leaves as they are"]
+      [
+        "classify: ran (parameter episode_gap_days changed)",
+        "records: manifest.json and quality.json not rewritten; they describe the tables, which --stage classify leaves as they are",
+      ]
         + tail(output))
 
     let status = try Regpipe.run(["status", pipeline, "--output", output])
@@ -367,7 +385,8 @@ final class IncrementalRunTests: EndToEndCase {
     // An edit that keeps the size is found too: the manifest lists the tables' SHA-256.
     let table = "\(output)/edge/tables/typology.csv"
     let original = try String(contentsOfFile: table, encoding: .utf8)
-    try original.replacingOccurrences(of: "1.0000", with: "1.0001").write(toFile: table, atomically: true, encoding: .utf8)
+    try original.replacingOccurrences(of: "1.0000", with: "1.0001").write(
+      toFile: table, atomically: true, encoding: .utf8)
     XCTAssertEqual(
       stageLines(try run(edge, output: output)),
       Array(allSkipped.prefix(6)) + ["publish: ran (published tables/typology.csv is missing or was changed)"])
@@ -382,7 +401,9 @@ final class IncrementalRunTests: EndToEndCase {
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertEqual(
       result.lines,
-      ["load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish"].map { "\($0): stale (no previous result)" })
+      ["load", "dedup", "classify", "repeat_use", "welfare_use", "transitions", "publish"].map {
+        "\($0): stale (no previous result)"
+      })
     XCTAssertFalse(FileManager.default.fileExists(atPath: output))
 
     try run(edge, output: output)

@@ -147,7 +147,9 @@ final class PrivacyTests: EndToEndCase {
     return texts
   }
 
-  private func assertNoLeaks(_ ids: PersonIDs, in texts: [(String, String)], file: StaticString = #filePath, line: UInt = #line) {
+  private func assertNoLeaks(
+    _ ids: PersonIDs, in texts: [(String, String)], file: StaticString = #filePath, line: UInt = #line
+  ) {
     XCTAssertFalse(texts.isEmpty, file: file, line: line)
     for (label, text) in texts {
       let leaks = ids.leaks(in: text)
@@ -170,21 +172,26 @@ final class PrivacyTests: EndToEndCase {
 
   func testEdgeOutputsHoldNoPersonIds() throws {
     let ids = try Self.personIDs(inFolder: packageRoot.appendingPathComponent("Fixtures/edge").path)
-    XCTAssertGreaterThanOrEqual(ids.substrings.count, 2 * 15, "an id and its dashed form for each of 15 persons at least")
-    for (pipeline, name) in [("Fixtures/edge/pipeline.yaml", "edge"), ("Fixtures/edge/pipeline-mincell.yaml", "edge-mincell")] {
+    XCTAssertGreaterThanOrEqual(
+      ids.substrings.count, 2 * 15, "an id and its dashed form for each of 15 persons at least")
+    for (pipeline, name) in [
+      ("Fixtures/edge/pipeline.yaml", "edge"), ("Fixtures/edge/pipeline-mincell.yaml", "edge-mincell"),
+    ] {
       let output = folder("out")
       record("run", try Regpipe.run(["run", pipeline, "--output", output]))
       record("rerun", try Regpipe.run(["run", pipeline, "--output", output, "--force", "--jobs", "1"]))
       record("status", try Regpipe.run(["status", pipeline, "--output", output]))
       record("validate", try Regpipe.run(["validate", pipeline]))
       record("diff", try Regpipe.run(["diff", "Fixtures/edge/expected", "\(output)/\(name)/tables"]))
-      for artefact in ["load/stays.csv.gz", "load/persons.csv.gz", "load/events.csv.gz", "dedup/stays.csv.gz",
+      for artefact in [
+        "load/stays.csv.gz", "load/persons.csv.gz", "load/events.csv.gz", "dedup/stays.csv.gz",
         "dedup/persons.csv.gz", "classify/typology.csv.gz", "classify/episodes.csv.gz", "rejects/boform_a.csv.gz",
         "rejects/boform_b.csv.gz", "rejects/psychiatry.csv.gz", "load/sources.json", "dedup/quality.json",
         "classify/figures.json", "repeat_use/figures.json", "welfare_use/figures.json", "publish/stamp.json",
-        "input-digests.json"]
-      {
-        record("inspect \(artefact)", try Regpipe.run(["inspect", "\(output)/\(name)/work/\(artefact)", "--rows", "100"]))
+        "input-digests.json",
+      ] {
+        record(
+          "inspect \(artefact)", try Regpipe.run(["inspect", "\(output)/\(name)/work/\(artefact)", "--rows", "100"]))
       }
       assertNoLeaks(ids, in: try published(in: "\(output)/\(name)"))
       // Control: the rejects file in the working area keeps rows whole, ids included, and
@@ -199,7 +206,8 @@ final class PrivacyTests: EndToEndCase {
     let failed = record("strict run", try Regpipe.run(["run", strict, "--output", folder("strict")]))
     XCTAssertEqual(failed.status, 1, failed.stderr)
     let column = try pipelineCopy(
-      of: "Fixtures/edge/pipeline.yaml", named: "column.yaml", [("person_id: PNR, start: DATO", "person_id: CPR, start: DATO")])
+      of: "Fixtures/edge/pipeline.yaml", named: "column.yaml",
+      [("person_id: PNR, start: DATO", "person_id: CPR, start: DATO")])
     XCTAssertEqual(record("column run", try Regpipe.run(["run", column, "--output", folder("column")])).status, 2)
     assertNoLeaks(ids, in: printed)
   }

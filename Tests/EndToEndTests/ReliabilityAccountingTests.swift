@@ -17,8 +17,9 @@ final class ReliabilityAccountingTests: XCTestCase {
   /// The manifest names inputs relative to the pipeline file's folder (SPEC 10 records them
   /// as the pipeline writes them); `pipelineFolder` turns those names back into paths.
   static func sources(_ output: String, pipelineFolder: String? = nil) throws -> [Source] {
-    let manifest = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: URL(fileURLWithPath: output + "/manifest.json"))) as! [String: Any]
+    let manifest =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: output + "/manifest.json"))) as! [String: Any]
     var result: [Source] = []
     for input in manifest["inputs"] as! [[String: Any]] {
       let name = input["source"] as! String
@@ -38,10 +39,12 @@ final class ReliabilityAccountingTests: XCTestCase {
   func checkAccounting(
     _ output: String, pipelineFolder: String? = nil, file: StaticString = #filePath, line: UInt = #line
   ) throws -> (read: Int, rejected: Int) {
-    let quality = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: URL(fileURLWithPath: output + "/quality.json"))) as! [String: Any]
+    let quality =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: output + "/quality.json"))) as! [String: Any]
     var totals = (read: 0, rejected: 0)
-    let reports = Dictionary(uniqueKeysWithValues: (quality["sources"] as! [[String: Any]]).map { ($0["name"] as! String, $0) })
+    let reports = Dictionary(
+      uniqueKeysWithValues: (quality["sources"] as! [[String: Any]]).map { ($0["name"] as! String, $0) })
     for source in try Self.sources(output, pipelineFolder: pipelineFolder) {
       let report = try XCTUnwrap(reports[source.name], file: file, line: line)
       let read = report["rows_read"] as! Int
@@ -55,23 +58,30 @@ final class ReliabilityAccountingTests: XCTestCase {
         lines += inputs[path]!.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
       }
       XCTAssertEqual(read, lines, "\(source.name): rows read vs non-blank data lines", file: file, line: line)
-      let rows = ReliabilityCSV.rows(try ReliabilityHarness.text(of: output + "/work/rejects/\(source.name).csv.gz")).dropFirst()
+      let rows = ReliabilityCSV.rows(try ReliabilityHarness.text(of: output + "/work/rejects/\(source.name).csv.gz"))
+        .dropFirst()
       XCTAssertEqual(rows.count, rejected, "\(source.name): rejects file rows", file: file, line: line)
       var reasons: [String: Int] = [:]
       var seen: Set<String> = []
       for row in rows {
-        guard row.count == 6, let number = Int(row[1]), let input = inputs[row[0]], number >= 2, number - 2 < input.count
+        guard row.count == 6, let number = Int(row[1]), let input = inputs[row[0]], number >= 2,
+          number - 2 < input.count
         else {
           XCTFail("\(source.name): a rejects row that names no input line: \(row.prefix(3))", file: file, line: line)
           continue
         }
-        XCTAssertTrue(seen.insert("\(row[0]):\(number)").inserted, "\(source.name): line \(number) rejected twice", file: file, line: line)
+        XCTAssertTrue(
+          seen.insert("\(row[0]):\(number)").inserted, "\(source.name): line \(number) rejected twice", file: file,
+          line: line)
         reasons[row[2], default: 0] += 1
         // The row as read: the input line's fields (RFC 4180, unquoted ones trimmed) joined.
         let fields = ReliabilityCSV.rows(input[number - 2], delimiter: ";", trim: true).first ?? []
-        XCTAssertEqual(fields.joined(separator: ";"), row[5], "\(source.name): rejects row \(row[0]):\(number)", file: file, line: line)
+        XCTAssertEqual(
+          fields.joined(separator: ";"), row[5], "\(source.name): rejects row \(row[0]):\(number)", file: file,
+          line: line)
       }
-      XCTAssertEqual(report["rejected_by_reason"] as? [String: Int], reasons, "\(source.name): reasons", file: file, line: line)
+      XCTAssertEqual(
+        report["rejected_by_reason"] as? [String: Int], reasons, "\(source.name): reasons", file: file, line: line)
       totals.read += read
       totals.rejected += rejected
     }
@@ -95,7 +105,10 @@ final class ReliabilityAccountingTests: XCTestCase {
     return ids
   }
 
-  func checkPrivacy(_ output: String, _ results: [ReliabilityHarness.Result], ids: Set<String>, file: StaticString = #filePath, line: UInt = #line) {
+  func checkPrivacy(
+    _ output: String, _ results: [ReliabilityHarness.Result], ids: Set<String>, file: StaticString = #filePath,
+    line: UInt = #line
+  ) {
     XCTAssertGreaterThan(ids.count, 100, file: file, line: line)
     var texts: [String: String] = [:]
     for (index, result) in results.enumerated() {
@@ -124,7 +137,8 @@ final class ReliabilityAccountingTests: XCTestCase {
     // nor do status, validate and inspect.
     try pipeline.replacingOccurrences(of: "max_reject_share: 0.01", with: "max_reject_share: 0")
       .write(toFile: folder + "/strict.yaml", atomically: true, encoding: .utf8)
-    let failed = try ReliabilityHarness.run(["run", folder + "/strict.yaml", "--output", folder, "--force"], in: folder)
+    let failed = try ReliabilityHarness.run(
+      ["run", folder + "/strict.yaml", "--output", folder, "--force"], in: folder)
     XCTAssertEqual(failed.status, 1)
     XCTAssertTrue(failed.stderr.contains("more than max_reject_share 0.0%"), failed.stderr)
     let others = try [
@@ -142,8 +156,10 @@ final class ReliabilityAccountingTests: XCTestCase {
     for seed in [3, 11, 29] {
       let data = folder + "/synth\(seed)"
       let made = try ReliabilityHarness.run(
-        ["synth", "--out", data, "--persons", "300", "--from", "2016", "--to", "2023", "--seed", "\(seed)",
-         "--defects", "0.05", "-q"], in: folder)
+        [
+          "synth", "--out", data, "--persons", "300", "--from", "2016", "--to", "2023", "--seed", "\(seed)",
+          "--defects", "0.05", "-q",
+        ], in: folder)
       XCTAssertEqual(made.status, 0, made.stderr)
       // Defects at 5 % reject more than the default 1 %: allow them, to see them counted.
       let text = try String(contentsOfFile: data + "/pipeline.yaml", encoding: .utf8)
@@ -155,9 +171,11 @@ final class ReliabilityAccountingTests: XCTestCase {
       let totals = try checkAccounting(data + "/out/" + output, pipelineFolder: data)
       rows += totals.read
       rejected += totals.rejected
-      checkPrivacy(data + "/out/" + output, [run], ids: try Self.personIDs(data + "/out/" + output, pipelineFolder: data))
+      checkPrivacy(
+        data + "/out/" + output, [run], ids: try Self.personIDs(data + "/out/" + output, pipelineFolder: data))
     }
     XCTAssertGreaterThan(rejected, 0)
-    print("accounting: \(rows) rows read over three synthetic extracts, \(rejected) rejected, every one in a rejects file")
+    print(
+      "accounting: \(rows) rows read over three synthetic extracts, \(rejected) rejected, every one in a rejects file")
   }
 }

@@ -50,7 +50,8 @@ final class ReliabilityConfigFuzzTests: XCTestCase {
         let depth = random.pick([10, 100, 1000, 20_000])
         let open = random.chance(0.5) ? "[" : "{a: "
         let close = open == "[" ? "]" : "}"
-        lines[at] += " " + String(repeating: open, count: depth)
+        lines[at] +=
+          " " + String(repeating: open, count: depth)
           + (random.chance(0.7) ? String(repeating: close, count: depth) : "")
       default:
         if let digit = lines[at].firstIndex(where: \.isNumber) {
@@ -93,7 +94,8 @@ final class ReliabilityConfigFuzzTests: XCTestCase {
     for depth in [10_000, 100_000] {
       for yaml in [
         "pipeline: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n",
-        "pipeline: x\nparameters:\n" + (0..<depth / 10).map { String(repeating: " ", count: $0 + 1) + "a\($0):" }
+        "pipeline: x\nparameters:\n"
+          + (0..<depth / 10).map { String(repeating: " ", count: $0 + 1) + "a\($0):" }
           .joined(separator: "\n"),
       ] {
         XCTAssertThrowsError(try PipelineConfig.parse(yaml: yaml, path: "deep.yaml", directory: ".")) { error in

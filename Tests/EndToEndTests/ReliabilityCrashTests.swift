@@ -109,15 +109,18 @@ final class ReliabilityCrashTests: XCTestCase {
         ["run", sets.pipelineB, "--output", trial, "-q"] + (force ? ["--force"] : []), in: sets.folder, after: delay)
       if wasKilled { killed += 1 }
       let state = Self.classify(trial + "/demo/tables", sets)
-      XCTAssertTrue(state == "A" || state == "B", "kill point \(point) (\(String(format: "%.3f", delay)) s, force \(force)): \(state)")
+      XCTAssertTrue(
+        state == "A" || state == "B",
+        "kill point \(point) (\(String(format: "%.3f", delay)) s, force \(force)): \(state)")
       seen[state, default: 0] += 1
       // The next run completes and publishes B.
       let next = try ReliabilityHarness.run(["run", sets.pipelineB, "--output", trial, "-q"], in: sets.folder)
       XCTAssertEqual(next.status, 0, "run after kill point \(point): \(next.stderr)")
       XCTAssertEqual(Self.classify(trial + "/demo/tables", sets), "B", "after kill point \(point)")
       // And its manifest describes B's tables.
-      let manifest = try JSONSerialization.jsonObject(
-        with: Data(contentsOf: URL(fileURLWithPath: trial + "/demo/manifest.json"))) as! [String: Any]
+      let manifest =
+        try JSONSerialization.jsonObject(
+          with: Data(contentsOf: URL(fileURLWithPath: trial + "/demo/manifest.json"))) as! [String: Any]
       var listed: [String: Int] = [:]
       for output in manifest["outputs"] as! [[String: Any]] {
         let path = output["path"] as! String
@@ -125,7 +128,9 @@ final class ReliabilityCrashTests: XCTestCase {
       }
       XCTAssertEqual(listed, sets.b.mapValues(\.count), "manifest after kill point \(point)")
     }
-    print("kill -9: \(points) points (\(killed) killed mid-run, full run \(String(format: "%.2f", fullTime[true]!)) s with --force, \(String(format: "%.2f", fullTime[false]!)) s without); tables afterwards: \(seen)")
+    print(
+      "kill -9: \(points) points (\(killed) killed mid-run, full run \(String(format: "%.2f", fullTime[true]!)) s with --force, \(String(format: "%.2f", fullTime[false]!)) s without); tables afterwards: \(seen)"
+    )
     XCTAssertGreaterThanOrEqual(killed, points / 3, "kills must land while the run is going")
   }
 
@@ -136,7 +141,8 @@ final class ReliabilityCrashTests: XCTestCase {
     let sets = try prepare()
     let disk = sets.folder + "/disk"
     try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
-    let mounted = ProcessInfo.processInfo.environment["REGPIPE_NO_TMPFS"] == nil && getuid() == 0
+    let mounted =
+      ProcessInfo.processInfo.environment["REGPIPE_NO_TMPFS"] == nil && getuid() == 0
       && Self.shell("mount -t tmpfs -o size=8m tmpfs '\(disk)'") == 0
     defer { if mounted { _ = Self.shell("umount '\(disk)'") } }
     let root = disk + "/out"
@@ -188,7 +194,8 @@ final class ReliabilityCrashTests: XCTestCase {
   func testSameSizeChangeToPublishedTablesIsNoticed() throws {
     let folder = try ReliabilityHarness.temporaryFolder(self, "tamper")
     try Self.pipeline(minCell: 5).write(toFile: folder + "/demo.yaml", atomically: true, encoding: .utf8)
-    XCTAssertEqual(try ReliabilityHarness.run(["run", folder + "/demo.yaml", "--output", folder, "-q"], in: folder).status, 0)
+    XCTAssertEqual(
+      try ReliabilityHarness.run(["run", folder + "/demo.yaml", "--output", folder, "-q"], in: folder).status, 0)
     let tables = folder + "/demo/tables"
     let published = ReliabilityHarness.snapshot(tables)
     let path = tables + "/typology.csv"
@@ -198,7 +205,8 @@ final class ReliabilityCrashTests: XCTestCase {
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     let rerun = try ReliabilityHarness.run(["run", folder + "/demo.yaml", "--output", folder], in: folder)
     XCTAssertEqual(rerun.status, 0, rerun.stderr)
-    XCTAssertTrue(rerun.stdout.contains("publish: ran (published tables/typology.csv is missing or was changed)"), rerun.stdout)
+    XCTAssertTrue(
+      rerun.stdout.contains("publish: ran (published tables/typology.csv is missing or was changed)"), rerun.stdout)
     XCTAssertEqual(ReliabilityHarness.snapshot(tables), published)
   }
 
@@ -208,7 +216,8 @@ final class ReliabilityCrashTests: XCTestCase {
   func testRunLogThatCannotGrowIsAMessageNotACrash() throws {
     let folder = try ReliabilityHarness.temporaryFolder(self, "runlog")
     try Self.pipeline(minCell: 5).write(toFile: folder + "/demo.yaml", atomically: true, encoding: .utf8)
-    XCTAssertEqual(try ReliabilityHarness.run(["run", folder + "/demo.yaml", "--output", folder, "-q"], in: folder).status, 0)
+    XCTAssertEqual(
+      try ReliabilityHarness.run(["run", folder + "/demo.yaml", "--output", folder, "-q"], in: folder).status, 0)
     let log = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/demo/run.log"))
     try log.seekToEnd()
     try log.write(contentsOf: Data(repeating: UInt8(ascii: "#"), count: 700_000))

@@ -169,7 +169,8 @@ final class RunRecordTests: EndToEndCase {
       shown.lines,
       [
         dataset, "SAS dataset; encoding: UTF-8", "variables (3):", "  PNR       character",
-        "  INDSAT    numeric    DATETIME20", "  LOESLADT  numeric    DATETIME20", "rows: 269; first 2; person ids masked", "",
+        "  INDSAT    numeric    DATETIME20", "  LOESLADT  numeric    DATETIME20",
+        "rows: 269; first 2; person ids masked", "",
         "PNR         INDSAT               LOESLADT", "••••••••••  2019-10-23T12:00:00  2019-12-31T12:00:00",
         "••••••••••  2020-02-12T12:00:00  2020-04-30T12:00:00",
       ])
@@ -178,10 +179,14 @@ final class RunRecordTests: EndToEndCase {
     XCTAssertEqual(csv.lines.count, 185, "the header and every row")
     XCTAssertEqual(
       Array(csv.lines.prefix(2)),
-      ["PNR,BOFORM,BOFORM_NAVN,INDDTO,UDDTO,UDSKRIVNING,KOM", "••••••••••,15001,Herberget Kildevæld,05FEB2019,2019-12-31,,336"])
+      [
+        "PNR,BOFORM,BOFORM_NAVN,INDDTO,UDDTO,UDSKRIVNING,KOM",
+        "••••••••••,15001,Herberget Kildevæld,05FEB2019,2019-12-31,,336",
+      ])
     let text = try Regpipe.run(["inspect", "Fixtures/demo/bef.csv.gz", "--csv"])
     XCTAssertEqual(text.status, 2)
-    XCTAssertTrue(text.stderr.contains("--csv reads SAS datasets (.sas7bdat); Fixtures/demo/bef.csv.gz is not one"), text.stderr)
+    XCTAssertTrue(
+      text.stderr.contains("--csv reads SAS datasets (.sas7bdat); Fixtures/demo/bef.csv.gz is not one"), text.stderr)
   }
 
   /// An id column under a name inspect does not know is masked by its values: any field

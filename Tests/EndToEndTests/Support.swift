@@ -12,7 +12,9 @@ struct CommandResult {
   var stdout: String
   var stderr: String
 
-  var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty }
+  var lines: [String] {
+    stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty
+  }
 }
 
 extension Array where Element == String {
@@ -107,7 +109,8 @@ class EndToEndCase: XCTestCase {
     file: StaticString = #filePath, line: UInt = #line
   ) throws -> CommandResult {
     let result = try Regpipe.run(["run", pipeline, "--output", output, "-q"] + extra)
-    XCTAssertEqual(result.status, status, "stdout:\n\(result.stdout)\nstderr:\n\(result.stderr)", file: file, line: line)
+    XCTAssertEqual(
+      result.status, status, "stdout:\n\(result.stdout)\nstderr:\n\(result.stderr)", file: file, line: line)
     return result
   }
 

@@ -184,7 +184,8 @@ final class AccountingTests: XCTestCase {
   }
 
   func testBlankLinesAreNeitherReadNorCounted() throws {
-    try workspace.write("PNR,INST,START\n\n0101010001,A,2019-01-01\n   \n\r\n0101010002,A,2019-01-01\n\n", to: "blank.csv")
+    try workspace.write(
+      "PNR,INST,START\n\n0101010001,A,2019-01-01\n   \n\r\n0101010002,A,2019-01-01\n\n", to: "blank.csv")
     let output = try workspace.load([
       #"{name: blank, kind: stays, files: [blank.csv], date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
     ])

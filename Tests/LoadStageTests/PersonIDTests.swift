@@ -45,7 +45,8 @@ final class PersonIDTests: XCTestCase {
   func testPersonsAndServicesOfNonUsersAreFilteredAndOfUsersKept() throws {
     try workspace.write("PNR,INST,START\n0101010001,A,2019-01-01\n0101010002,,2019-01-01\n", to: "stays.csv")
     try workspace.write("PNR,SEX\n0101010001,M\n0101010002,K\n0101010003,K\n0101-01 0001,F\n", to: "bef.csv")
-    try workspace.write("PNR,START\n0101010003,2019-01-01\n0101010001,2019-01-02\n0101010002,2019-01-03\n", to: "psyk.csv")
+    try workspace.write(
+      "PNR,START\n0101010003,2019-01-01\n0101010001,2019-01-02\n0101010002,2019-01-03\n", to: "psyk.csv")
     let output = try workspace.load([staysSource, personsSource, servicesSource])
     // 0101010002 has only a rejected stay: not a user.
     XCTAssertEqual(output.sources[0].rejected, ["missing institution_id": 1])
@@ -59,7 +60,8 @@ final class PersonIDTests: XCTestCase {
       ])
     XCTAssertEqual(output.sources[2].accepted, 3)
     XCTAssertEqual(output.sources[2].filtered, ["not in cohort": 2])
-    XCTAssertEqual(output.events, [ServiceEvent(person: 101_010_001, service: 0, start: day("2019-01-02"), end: day("2019-01-02"))])
+    XCTAssertEqual(
+      output.events, [ServiceEvent(person: 101_010_001, service: 0, start: day("2019-01-02"), end: day("2019-01-02"))])
   }
 
   private func writeOpaqueInputs() throws {
@@ -67,12 +69,14 @@ final class PersonIDTests: XCTestCase {
     try workspace.write("PNR,INST,START\nAB-12,A,2019-01-01\nx y,A,2019-01-02\nQ,,2019-01-03\n", to: "stays1.csv")
     try workspace.write("PNR,INST,START\nzz9,B,2019-02-01\n\"AB 12\",B,2019-02-02\n", to: "stays2.csv")
     try workspace.write("PNR,SEX\nAB12,M\nQ,K\nnobody,K\n-,M\nzz-9,K\n", to: "bef.csv")
-    try workspace.write("PNR,START\nx y,2019-03-01\nQ,2019-03-02\nAB-12,2019-03-03\nnobody,2019-03-04\n", to: "psyk.csv")
+    try workspace.write(
+      "PNR,START\nx y,2019-03-01\nQ,2019-03-02\nAB-12,2019-03-03\nnobody,2019-03-04\n", to: "psyk.csv")
   }
 
   func testOpaqueIDsGiveOneKeyPerTokenAcrossSourcesAndFilterTheCohort() throws {
     try writeOpaqueInputs()
-    let output = try workspace.load([staysSource, personsSource, servicesSource], parameters: ["id_format: opaque", "max_reject_share: 1"])
+    let output = try workspace.load(
+      [staysSource, personsSource, servicesSource], parameters: ["id_format: opaque", "max_reject_share: 1"])
     let keys = output.stays.map(\.person)
     XCTAssertEqual(keys.count, 4)
     let (ab12, xy, zz9) = (keys[0], keys[1], keys[2])
@@ -97,7 +101,8 @@ final class PersonIDTests: XCTestCase {
 
   func testOpaqueKeysDoNotDependOnJobs() throws {
     try writeOpaqueInputs()
-    let config = try workspace.config([staysSource, personsSource, servicesSource], parameters: ["id_format: opaque", "max_reject_share: 1"])
+    let config = try workspace.config(
+      [staysSource, personsSource, servicesSource], parameters: ["id_format: opaque", "max_reject_share: 1"])
     let one = try workspace.load(config, jobs: 1)
     for jobs in [2, 4] {
       let many = try workspace.load(config, jobs: jobs)
@@ -110,7 +115,8 @@ final class PersonIDTests: XCTestCase {
 
   func testOpaqueIDsAgreeAcrossLatin1AndUTF8Sources() throws {
     // "Ø-7" in a Windows-1252 stays file and "Ø7" in a UTF-8 persons file.
-    try workspace.write(bytes: Array("PNR,INST,START\n".utf8) + [0xD8] + Array("-7,A,2019-01-01\n".utf8), to: "stays.csv")
+    try workspace.write(
+      bytes: Array("PNR,INST,START\n".utf8) + [0xD8] + Array("-7,A,2019-01-01\n".utf8), to: "stays.csv")
     try workspace.write("PNR,SEX\nØ7,K\nO7,M\n", to: "bef.csv")
     let output = try workspace.load(
       [

@@ -86,7 +86,8 @@ final class RecordTests: XCTestCase {
   }
 
   func testOpenStaysEndOnTheSourceExtractDateOrTheCensorDate() throws {
-    try workspace.write("PNR,INST,START,END\n0101010001,A,2019-01-01,\n0101010002,A,2019-01-01,2019-02-01\n", to: "x.csv")
+    try workspace.write(
+      "PNR,INST,START,END\n0101010001,A,2019-01-01,\n0101010002,A,2019-01-01,2019-02-01\n", to: "x.csv")
     try workspace.write("PNR,INST,START,END\n0101010003,B,2019-01-01,.\n", to: "y.csv")
     let output = try workspace.load([
       #"{name: x, kind: stays, files: [x.csv], date_format: iso, extract_date: 2022-06-30, columns: {person_id: PNR, institution_id: INST, start: START, end: END}}"#,
@@ -107,7 +108,8 @@ final class RecordTests: XCTestCase {
     try workspace.write(
       "PNR,INST,START,END,EXIT,KOM\n0101010001, A ,2019-01-01,2019-01-05, 1 ,0101\n0101010001,A,2019-02-01,2019-02-05,,Aarhus\n",
       to: "full.csv")
-    try workspace.write("PNR,KOEN,FOED,KOM\n0101010001,2,1980-01-01,0851\n0101010001,male,,.\n0101010001,x,,851\n", to: "bef.csv")
+    try workspace.write(
+      "PNR,KOEN,FOED,KOM\n0101010001,2,1980-01-01,0851\n0101010001,male,,.\n0101010001,x,,851\n", to: "bef.csv")
     let output = try workspace.load([
       #"{name: full, kind: stays, files: [full.csv], date_format: iso, columns: {person_id: PNR, institution_id: INST, start: START, end: END, exit_reason: EXIT, municipality: KOM}}"#,
       #"{name: bef, kind: persons, files: [bef.csv], date_format: iso, columns: {person_id: PNR, sex: KOEN, birth_date: FOED, municipality: KOM}}"#,

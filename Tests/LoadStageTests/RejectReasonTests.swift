@@ -115,7 +115,8 @@ final class RejectReasonTests: XCTestCase {
         "end before start": 1, "missing start": 1, "unparsable start": 1, "unparsable end": 1,
         "missing person_id": 1, "invalid person_id": 1, "wrong number of fields": 1,
       ])
-    XCTAssertEqual(output.events, [ServiceEvent(person: 101_010_001, service: 0, start: day("2019-03-01"), end: day("2019-03-01"))])
+    XCTAssertEqual(
+      output.events, [ServiceEvent(person: 101_010_001, service: 0, start: day("2019-03-01"), end: day("2019-03-01"))])
     XCTAssertEqual(
       try workspace.rejects("psyk").rows.map { [$0[1], $0[2]] },
       [

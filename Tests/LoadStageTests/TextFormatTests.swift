@@ -33,7 +33,9 @@ final class TextFormatTests: XCTestCase {
   }
 
   func testSemicolonDelimiterKeepsCommasInFields() throws {
-    try workspace.write("PNR;INST;START\n0101010001;Herberg, Nord;2019-01-01\n0101010002;\"Kirkens; Korshær\";2019-01-02\n", to: "semi.csv")
+    try workspace.write(
+      "PNR;INST;START\n0101010001;Herberg, Nord;2019-01-01\n0101010002;\"Kirkens; Korshær\";2019-01-02\n",
+      to: "semi.csv")
     let output = try workspace.load([
       #"{name: semi, kind: stays, files: [semi.csv], delimiter: ";", date_format: iso, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
     ])
@@ -53,7 +55,8 @@ final class TextFormatTests: XCTestCase {
   }
 
   func testAnImpossibleDateUnderAutoIsARejectedRowNotAStoppedRun() throws {
-    try workspace.write("PNR,INST,START\n0101010001,A,31FEB2019\n0101010002,A,14MAR2019\n0101010003,A,15MAR2019\n", to: "sas.csv")
+    try workspace.write(
+      "PNR,INST,START\n0101010001,A,31FEB2019\n0101010002,A,14MAR2019\n0101010003,A,15MAR2019\n", to: "sas.csv")
     let output = try workspace.load([
       #"{name: boform, kind: stays, files: [sas.csv], date_format: auto, open_ended: true, columns: {person_id: PNR, institution_id: INST, start: START}}"#
     ])
@@ -84,6 +87,7 @@ final class TextFormatTests: XCTestCase {
         PersonRecord(person: 101_010_001, birthDate: day("1980-02-29"), order: 0),
         PersonRecord(person: 101_010_001, order: 1),
       ])
-    XCTAssertEqual(output.events, [ServiceEvent(person: 101_010_001, service: 0, start: day("2019-03-14"), end: day("2019-03-15"))])
+    XCTAssertEqual(
+      output.events, [ServiceEvent(person: 101_010_001, service: 0, start: day("2019-03-14"), end: day("2019-03-15"))])
   }
 }

@@ -1,5 +1,6 @@
-@testable import PipelineCore
 import XCTest
+
+@testable import PipelineCore
 
 /// Pipeline-file text shared by the tests.
 enum Fixtures {

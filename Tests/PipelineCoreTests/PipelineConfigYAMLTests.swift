@@ -1,8 +1,9 @@
 import Foundation
-@testable import PipelineCore
 import RegisterIO
 import RegisterModel
 import XCTest
+
+@testable import PipelineCore
 
 final class PipelineConfigYAMLTests: XCTestCase {
   func testSpecExampleParsesToItsValues() throws {
@@ -21,10 +22,12 @@ final class PipelineConfigYAMLTests: XCTestCase {
     XCTAssertEqual(p.returnHorizons, [180, 365, 730])
     XCTAssertEqual(p.plannedExitCodes, ["1"])
     XCTAssertEqual(p.maxRejectShare, 0.01)
-    XCTAssertEqual(p.indicators, [
-      Indicator(name: "psych_and_substance", combination: .allOf, services: ["psychiatric", "substance"]),
-      Indicator(name: "psych_or_substance", combination: .anyOf, services: ["psychiatric", "substance"]),
-    ])
+    XCTAssertEqual(
+      p.indicators,
+      [
+        Indicator(name: "psych_and_substance", combination: .allOf, services: ["psychiatric", "substance"]),
+        Indicator(name: "psych_or_substance", combination: .anyOf, services: ["psychiatric", "substance"]),
+      ])
     XCTAssertEqual(config.publish, PublishConfig(minCell: 5, formats: [.csv, .json]))
     XCTAssertEqual(config.sources.map(\.name), ["boform110", "population", "psychiatry", "substance"])
     XCTAssertEqual(config.serviceNames, ["psychiatric", "substance"])
@@ -36,9 +39,11 @@ final class PipelineConfigYAMLTests: XCTestCase {
     XCTAssertEqual(stays.encoding, .latin1)
     XCTAssertEqual(stays.dateFormat, .auto)
     XCTAssertEqual(stays.extractDate, Day(iso: "2023-12-31"))
-    XCTAssertEqual(stays.columns, [
-      .personID: "PNR", .institutionID: "BOFORM", .start: "INDDTO", .end: "UDDTO", .exitReason: "UDSKRIVNING",
-    ])
+    XCTAssertEqual(
+      stays.columns,
+      [
+        .personID: "PNR", .institutionID: "BOFORM", .start: "INDDTO", .end: "UDDTO", .exitReason: "UDSKRIVNING",
+      ])
     XCTAssertNil(stays.service)
     XCTAssertNil(stays.codes)
 
@@ -71,20 +76,26 @@ final class PipelineConfigYAMLTests: XCTestCase {
   }
 
   func testUnknownTopLevelKeySuggestsTheClosest() {
-    XCTAssertEqual(Fixtures.problems(Fixtures.minimal + "publsh: {min_cell: 3}\n"), [
-      "p.yaml:9: unknown key 'publsh'; did you mean 'publish'?"
-    ])
-    XCTAssertEqual(Fixtures.problems(Fixtures.minimal + "colour: blue\n"), [
-      "p.yaml:9: unknown key 'colour'; keys are: pipeline, window, censor_date, sources, parameters, publish"
-    ])
+    XCTAssertEqual(
+      Fixtures.problems(Fixtures.minimal + "publsh: {min_cell: 3}\n"),
+      [
+        "p.yaml:9: unknown key 'publsh'; did you mean 'publish'?"
+      ])
+    XCTAssertEqual(
+      Fixtures.problems(Fixtures.minimal + "colour: blue\n"),
+      [
+        "p.yaml:9: unknown key 'colour'; keys are: pipeline, window, censor_date, sources, parameters, publish"
+      ])
   }
 
   func testMissingTopLevelKeys() {
-    XCTAssertEqual(Fixtures.problems("pipeline: x\nparameters: {}\n"), [
-      "p.yaml:1: missing required key 'window'",
-      "p.yaml:1: missing required key 'censor_date'",
-      "p.yaml:1: missing required key 'sources'",
-    ])
+    XCTAssertEqual(
+      Fixtures.problems("pipeline: x\nparameters: {}\n"),
+      [
+        "p.yaml:1: missing required key 'window'",
+        "p.yaml:1: missing required key 'censor_date'",
+        "p.yaml:1: missing required key 'sources'",
+      ])
   }
 
   func testWindowProblems() {
@@ -93,10 +104,12 @@ final class PipelineConfigYAMLTests: XCTestCase {
     XCTAssertEqual(Fixtures.problems(yaml), ["p.yaml:2: window: from 2023-01-01 is after to 2022-12-31"])
     let missing = Fixtures.minimal.replacingOccurrences(
       of: "window: {from: 2020-01-01, to: 2020-12-31}", with: "window:\n  from: 2020-01-01\n  unto: 2020-12-31")
-    XCTAssertEqual(Fixtures.problems(missing), [
-      "p.yaml:3: missing required key 'to' in window",
-      "p.yaml:4: unknown key 'unto' in window; did you mean 'to'?",
-    ])
+    XCTAssertEqual(
+      Fixtures.problems(missing),
+      [
+        "p.yaml:3: missing required key 'to' in window",
+        "p.yaml:4: unknown key 'unto' in window; did you mean 'to'?",
+      ])
     let scalar = Fixtures.minimal.replacingOccurrences(
       of: "window: {from: 2020-01-01, to: 2020-12-31}", with: "window: 2020")
     XCTAssertEqual(Fixtures.problems(scalar), ["p.yaml:2: 'window' must be a mapping, got '2020'"])
@@ -106,19 +119,23 @@ final class PipelineConfigYAMLTests: XCTestCase {
     let yaml = Fixtures.minimal
       .replacingOccurrences(of: "from: 2020-01-01", with: "from: 01-01-2020")
       .replacingOccurrences(of: "censor_date: 2021-06-30", with: "censor_date: 2021-02-29")
-    XCTAssertEqual(Fixtures.problems(yaml), [
-      "p.yaml:2: 'from' in window must be a date as YYYY-MM-DD, got '01-01-2020'",
-      "p.yaml:3: 'censor_date' is not a calendar date: 2021-02-29",
-    ])
+    XCTAssertEqual(
+      Fixtures.problems(yaml),
+      [
+        "p.yaml:2: 'from' in window must be a date as YYYY-MM-DD, got '01-01-2020'",
+        "p.yaml:3: 'censor_date' is not a calendar date: 2021-02-29",
+      ])
   }
 
   func testPipelineNameMustBeASafeFolderName() {
     for bad in ["../up", ".hidden", "a b"] {
       let yaml = Fixtures.minimal.replacingOccurrences(of: "pipeline: small", with: "pipeline: \"\(bad)\"")
-      XCTAssertEqual(Fixtures.problems(yaml), [
-        "p.yaml:1: 'pipeline' must be a safe folder name (letters, digits, '-', '_', '.'; "
-          + "not starting with '.'), got '\(bad)'"
-      ])
+      XCTAssertEqual(
+        Fixtures.problems(yaml),
+        [
+          "p.yaml:1: 'pipeline' must be a safe folder name (letters, digits, '-', '_', '.'; "
+            + "not starting with '.'), got '\(bad)'"
+        ])
     }
     let fine = Fixtures.minimal.replacingOccurrences(of: "pipeline: small", with: "pipeline: v1.2_test-3")
     XCTAssertEqual(try Fixtures.parse(fine).name, "v1.2_test-3")
@@ -140,22 +157,26 @@ final class PipelineConfigYAMLTests: XCTestCase {
       censor_date: yesterday
 
       """
-    XCTAssertEqual(Fixtures.problems(yaml), [
-      "p.yaml:2: 'to' in window is not a calendar date: 2022-13-01",
-      "p.yaml:5: 'kind' in source 'boform110' must be one of stays, persons, services; got 'stay'; "
-        + "did you mean 'stays'?",
-      "p.yaml:6: 'files' in source 'boform110' must name at least one file",
-      "p.yaml:9: unknown key 'episode_gap_day' in parameters; did you mean 'episode_gap_days'?",
-      "p.yaml:10: 'max_reject_share' in parameters must be between 0 and 1, got 2",
-      "p.yaml:11: 'min_cell' in publish must be at least 1, got 0",
-      "p.yaml:12: 'censor_date' must be a date as YYYY-MM-DD, got 'yesterday'",
-    ])
+    XCTAssertEqual(
+      Fixtures.problems(yaml),
+      [
+        "p.yaml:2: 'to' in window is not a calendar date: 2022-13-01",
+        "p.yaml:5: 'kind' in source 'boform110' must be one of stays, persons, services; got 'stay'; "
+          + "did you mean 'stays'?",
+        "p.yaml:6: 'files' in source 'boform110' must name at least one file",
+        "p.yaml:9: unknown key 'episode_gap_day' in parameters; did you mean 'episode_gap_days'?",
+        "p.yaml:10: 'max_reject_share' in parameters must be between 0 and 1, got 2",
+        "p.yaml:11: 'min_cell' in publish must be at least 1, got 0",
+        "p.yaml:12: 'censor_date' must be a date as YYYY-MM-DD, got 'yesterday'",
+      ])
   }
 
   func testRepeatedKeysAreReported() {
-    XCTAssertEqual(Fixtures.problems(Fixtures.minimal + "censor_date: 2021-07-01\n"), [
-      "p.yaml:9: duplicate key 'censor_date' (first at line 3)"
-    ])
+    XCTAssertEqual(
+      Fixtures.problems(Fixtures.minimal + "censor_date: 2021-07-01\n"),
+      [
+        "p.yaml:9: duplicate key 'censor_date' (first at line 3)"
+      ])
   }
 
   func testEmptySectionsMeanDefaults() throws {
@@ -165,9 +186,11 @@ final class PipelineConfigYAMLTests: XCTestCase {
   }
 
   func testSyntaxErrorsAndEmptyFiles() {
-    XCTAssertEqual(Fixtures.problems("pipeline: x\nwindow: {from: 2016-01-01\n"), [
-      "p.yaml:3: YAML syntax error: did not find expected ',' or '}'"
-    ])
+    XCTAssertEqual(
+      Fixtures.problems("pipeline: x\nwindow: {from: 2016-01-01\n"),
+      [
+        "p.yaml:3: YAML syntax error: did not find expected ',' or '}'"
+      ])
     XCTAssertEqual(Fixtures.problems("# nothing here\n"), ["p.yaml:1: the pipeline file is empty"])
     XCTAssertEqual(Fixtures.problems("- a\n- b\n"), ["p.yaml:1: the pipeline file must be a mapping, got a list"])
   }

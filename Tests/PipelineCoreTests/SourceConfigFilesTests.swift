@@ -23,10 +23,12 @@ final class SourceConfigFilesTests: XCTestCase {
 
   func testPatternsExpandSortedByBytesInPatternOrder() throws {
     let files = try source(["data/*.csv.gz", "data/notes.txt"]).resolveFiles(relativeTo: folder)
-    XCTAssertEqual(files, [
-      folder + "/data/B_2020.csv.gz", folder + "/data/a_2021.csv.gz", folder + "/data/b_2018.csv.gz",
-      folder + "/data/b_2019.csv.gz", folder + "/data/notes.txt",
-    ])
+    XCTAssertEqual(
+      files,
+      [
+        folder + "/data/B_2020.csv.gz", folder + "/data/a_2021.csv.gz", folder + "/data/b_2018.csv.gz",
+        folder + "/data/b_2019.csv.gz", folder + "/data/notes.txt",
+      ])
   }
 
   func testAbsolutePatternsIgnoreTheDirectory() throws {

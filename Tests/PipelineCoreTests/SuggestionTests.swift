@@ -1,5 +1,6 @@
-@testable import PipelineCore
 import XCTest
+
+@testable import PipelineCore
 
 final class SuggestionTests: XCTestCase {
   func testEditDistance() {

@@ -40,11 +40,13 @@ final class CSVArtefactTests: TemporaryFolderCase {
     ]
     for (row, column) in cases {
       let path = temporary + "/events.csv"
-      try "person,service,start,end\n1,2,2019-01-01,2019-01-05\n\(row)\n".write(toFile: path, atomically: true, encoding: .utf8)
+      try "person,service,start,end\n1,2,2019-01-01,2019-01-05\n\(row)\n".write(
+        toFile: path, atomically: true, encoding: .utf8)
       XCTAssertThrowsError(try Artefact.read(ServiceEvent.self, from: path), row) { error in
         XCTAssertEqual(
           "\(error)",
-          "\(path):3: column \(column) does not hold the expected value; rerun the stage that wrote it with --force", row)
+          "\(path):3: column \(column) does not hold the expected value; rerun the stage that wrote it with --force",
+          row)
       }
     }
     let path = temporary + "/events.csv"

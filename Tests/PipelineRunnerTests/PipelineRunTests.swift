@@ -133,8 +133,18 @@ final class PipelineRunTests: TemporaryFolderCase {
     try Data(repeating: UInt8(ascii: "x"), count: size).write(to: URL(fileURLWithPath: events))
 
     XCTAssertEqual(lines(try runner().run()), StageName.allCases.map { "\($0.rawValue): skipped (up to date)" })
-    XCTAssertEqual(lines(try runner { $0.stage = .dedup; $0.force = true }.run()), ["dedup: ran (--force)"])
-    XCTAssertThrowsError(try runner { $0.stage = .welfareUse; $0.force = true }.run()) { error in
+    XCTAssertEqual(
+      lines(
+        try runner {
+          $0.stage = .dedup
+          $0.force = true
+        }.run()), ["dedup: ran (--force)"])
+    XCTAssertThrowsError(
+      try runner {
+        $0.stage = .welfareUse
+        $0.force = true
+      }.run()
+    ) { error in
       XCTAssertTrue("\(error)".hasPrefix(events + ": "), "\(error)")
     }
   }

@@ -9,7 +9,8 @@ class TemporaryFolderCase: XCTestCase {
   private(set) var temporary: String!
 
   override func setUpWithError() throws {
-    temporary = FileManager.default.temporaryDirectory
+    temporary =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("regpipe-runner-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
   }
@@ -194,7 +195,8 @@ final class StageFolderTests: TemporaryFolderCase {
       try "abd".write(toFile: staging + "/a.txt", atomically: true, encoding: .utf8)
     }
     XCTAssertNotEqual(other.outputHash, stamp.outputHash)
-    XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/sub/b.txt"), "the old folder is replaced whole")
+    XCTAssertFalse(
+      FileManager.default.fileExists(atPath: folder.path + "/sub/b.txt"), "the old folder is replaced whole")
   }
 
   func testFailedStageKeepsThePreviousResult() throws {

@@ -56,7 +56,9 @@ final class SynthCalibrationTests: XCTestCase {
       let share = try Self.number(row["share_persons"]) * 100
       let stays = try Self.number(row["mean_stays"])
       let nights = try Self.number(row["mean_nights"])
-      print("calibration typology \(group): share \(share) % (\(target["share_persons_pct"]!)), stays \(stays) (\(target["mean_stays"]!)), nights \(nights) (\(target["mean_nights"]!))")
+      print(
+        "calibration typology \(group): share \(share) % (\(target["share_persons_pct"]!)), stays \(stays) (\(target["mean_stays"]!)), nights \(nights) (\(target["mean_nights"]!))"
+      )
       XCTAssertEqual(share, target["share_persons_pct"]!, accuracy: 3, "\(group) share of persons")
       XCTAssertEqual(stays, target["mean_stays"]!, accuracy: target["mean_stays"]! * 0.1, "\(group) mean stays")
       XCTAssertEqual(nights, target["mean_nights"]!, accuracy: target["mean_nights"]! * 0.1, "\(group) mean nights")
@@ -123,7 +125,9 @@ final class SynthCalibrationTests: XCTestCase {
     let users = try Self.table(yearlyTables + "/yearly_users.csv", key: "year")
     for year in 2017...2023 {
       let row = try XCTUnwrap(users[String(year)])
-      print("calibration \(year): users \(row["users"]!), nights per user \(row["nights_per_user"]!), stays per user \(row["stays_per_user"]!)")
+      print(
+        "calibration \(year): users \(row["users"]!), nights per user \(row["nights_per_user"]!), stays per user \(row["stays_per_user"]!)"
+      )
     }
     // Nights per user: 126 in 2023 and 131 in 2021 (±10 %). Users: 6,500 in 2018 and
     // 7,200 in 2023, so the synthetic users grow by that ratio (±5 %); the synth has
@@ -155,7 +159,9 @@ final class SynthCalibrationTests: XCTestCase {
     let stays = try XCTUnwrap(sources.first { $0["name"] as? String == "boform110" })
     let rejected = try XCTUnwrap(stays["rejected_by_reason"] as? [String: Int])
     let dedup = try XCTUnwrap(quality["dedup"] as? [String: Int])
-    print("defects injected \(injected), new-year splits \(counts["new_year_splits"]!); quality \(dedup), rejected \(rejected)")
+    print(
+      "defects injected \(injected), new-year splits \(counts["new_year_splits"]!); quality \(dedup), rejected \(rejected)"
+    )
 
     for kind in ["exact_duplicates", "same_start_reports", "nine_digit_ids", "wrong_field_count", "impossible_dates"] {
       XCTAssertGreaterThan(injected[kind] ?? 0, 0, "\(kind) injected")

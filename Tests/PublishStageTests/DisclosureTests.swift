@@ -228,13 +228,16 @@ final class DisclosureTests: XCTestCase {
       table("yearly_users", keys: ["year"], counts: ["users"], rows: [(["2023"], [11])]),
       table(
         "yearly_users_by_sex_age", keys: ["year", "sex", "age_band"], counts: ["users"],
-        rows: zip(bands, counts).map { (["2023", "M", $0], [$1]) } + zip(bands, counts).map { (["2023", "total", $0], [$1]) },
+        rows: zip(bands, counts).map { (["2023", "M", $0], [$1]) }
+          + zip(bands, counts).map { (["2023", "total", $0], [$1]) },
         hidden: [(1, "users"), (9, "users")]),
     ]
     XCTAssertEqual(
       try intervals(tables),
-      ["yearly_users_by_sex_age year=2023 sex=M age_band=18-29 users [3, 3]",
-       "yearly_users_by_sex_age year=2023 sex=total age_band=18-29 users [3, 3]"])
+      [
+        "yearly_users_by_sex_age year=2023 sex=M age_band=18-29 users [3, 3]",
+        "yearly_users_by_sex_age year=2023 sex=total age_band=18-29 users [3, 3]",
+      ])
     try assertPublishProtects(tables, suppresses: [("yearly_users_by_sex_age", 1, "users")])
   }
 
@@ -249,11 +252,17 @@ final class DisclosureTests: XCTestCase {
     ]
     XCTAssertEqual(
       try intervals(nested),
-      ["transitions year=2023 service=prison within_30 [1, 6]", "transitions year=2023 service=prison within_90 [1, 6]"])
+      [
+        "transitions year=2023 service=prison within_30 [1, 6]",
+        "transitions year=2023 service=prison within_90 [1, 6]",
+      ])
     let services = [
       table(
         "transitions", keys: ["year", "service"], counts: counts,
-        rows: [(["2023", "support"], [40, 9, 12, 20]), (["2023", "prison"], [40, 0, 0, 0]), (["2023", "any"], [40, 9, 12, 20])],
+        rows: [
+          (["2023", "support"], [40, 9, 12, 20]), (["2023", "prison"], [40, 0, 0, 0]),
+          (["2023", "any"], [40, 9, 12, 20]),
+        ],
         hidden: [(2, "within_30")])
     ]
     XCTAssertEqual(try intervals(services), ["transitions year=2023 service=any within_30 [9, 9]"])
@@ -289,7 +298,10 @@ final class DisclosureTests: XCTestCase {
     ]
     XCTAssertEqual(
       try intervals(tables),
-      ["stay_thresholds_quarterly quarter=2023-Q1 over_90 [1, 4]", "stay_thresholds_quarterly quarter=2023-Q4 over_90 [1, 4]"])
+      [
+        "stay_thresholds_quarterly quarter=2023-Q1 over_90 [1, 4]",
+        "stay_thresholds_quarterly quarter=2023-Q4 over_90 [1, 4]",
+      ])
     try assertPublishProtects(tables, suppresses: [("stay_thresholds_quarterly", 3, "over_90")])
   }
 

@@ -16,15 +16,18 @@ enum Fixtures {
   static let stays = StayFigures(
     bandLabels: ["1-30", "31-90", "91-180", "181-365", "366+"],
     years: [
-      StayYearFigures(year: 2020, bandCounts: [0, 0, 0, 0, 0], completedStays: 0, over90: 0, over120: 0, plannedExits: 0),
-      StayYearFigures(year: 2019, bandCounts: [10, 4, 0, 6, 2], completedStays: 22, over90: 8, over120: 7, plannedExits: 9),
+      StayYearFigures(
+        year: 2020, bandCounts: [0, 0, 0, 0, 0], completedStays: 0, over90: 0, over120: 0, plannedExits: 0),
+      StayYearFigures(
+        year: 2019, bandCounts: [10, 4, 0, 6, 2], completedStays: 22, over90: 8, over120: 7, plannedExits: 9),
     ],
     quarters: [
       StayQuarterFigures(year: 2019, quarter: 1, completedStays: 10, over90: 4, over120: 4, plannedExits: 5),
       StayQuarterFigures(year: 2019, quarter: 2, completedStays: 12, over90: 4, over120: 3, plannedExits: 4),
-    ] + [(2019, 3), (2019, 4), (2020, 1), (2020, 2), (2020, 3), (2020, 4)].map {
-      StayQuarterFigures(year: $0.0, quarter: $0.1, completedStays: 0, over90: 0, over120: 0, plannedExits: 0)
-    })
+    ]
+      + [(2019, 3), (2019, 4), (2020, 1), (2020, 2), (2020, 3), (2020, 4)].map {
+        StayQuarterFigures(year: $0.0, quarter: $0.1, completedStays: 0, over90: 0, over120: 0, plannedExits: 0)
+      })
 
   static let repeatUse = RepeatUseFigures(
     binLabels: ["1", "2-4", "5+"], horizonLabels: ["0-180", "181-365", "366-730"],

@@ -8,9 +8,11 @@ final class PublishTests: XCTestCase {
   func testTheThirteenTablesInSpecOrder() throws {
     XCTAssertEqual(
       try Fixtures.tables().map(\.name),
-      ["typology", "stay_duration", "stay_thresholds", "yearly_users", "repeat_use", "returns", "welfare_use",
-       "typology_by_region", "typology_by_sex_age", "stay_thresholds_quarterly", "yearly_users_by_sex_age",
-       "typology_by_municipality", "transitions"])
+      [
+        "typology", "stay_duration", "stay_thresholds", "yearly_users", "repeat_use", "returns", "welfare_use",
+        "typology_by_region", "typology_by_sex_age", "stay_thresholds_quarterly", "yearly_users_by_sex_age",
+        "typology_by_municipality", "transitions",
+      ])
   }
 
   func testTypologyAfterDisclosureControl() throws {

@@ -9,6 +9,9 @@ final class TableBuilderTests: XCTestCase {
     builder.derive(0, "share", from: [builder.address(0, "persons")])
     XCTAssertEqual(
       builder.build().derivations,
-      [Derivation(cell: CellAddress(table: "t", row: 0, column: 1), sources: [CellAddress(table: "t", row: 0, column: 0)])])
+      [
+        Derivation(
+          cell: CellAddress(table: "t", row: 0, column: 1), sources: [CellAddress(table: "t", row: 0, column: 0)])
+      ])
   }
 }

@@ -25,9 +25,12 @@ final class TablesRepeatUseTests: XCTestCase {
     let table = try repeatUseTable(Fixtures.repeatUse)
     XCTAssertEqual(
       table.keys,
-      ["year=2019 bin=1", "year=2019 bin=2-4", "year=2019 bin=5+", "year=2019 bin=total",
-       "year=2020 bin=1", "year=2020 bin=2-4", "year=2020 bin=5+", "year=2020 bin=total"])
-    XCTAssertEqual(table.texts("share"), ["0.6667", "0.2333", "0.1000", "1.0000", "0.5000", "0.5000", "0.0000", "1.0000"])
+      [
+        "year=2019 bin=1", "year=2019 bin=2-4", "year=2019 bin=5+", "year=2019 bin=total",
+        "year=2020 bin=1", "year=2020 bin=2-4", "year=2020 bin=5+", "year=2020 bin=total",
+      ])
+    XCTAssertEqual(
+      table.texts("share"), ["0.6667", "0.2333", "0.1000", "1.0000", "0.5000", "0.5000", "0.0000", "1.0000"])
   }
 
   func testReturnsColumnsComeFromTheHorizons() throws {
@@ -35,7 +38,8 @@ final class TablesRepeatUseTests: XCTestCase {
     XCTAssertEqual(
       table.columns.map(\.name),
       ["year", "exits", "returns_0_180", "returns_181_365", "returns_366_730", "share_returned", "follow_up_complete"])
-    XCTAssertEqual(texts(table), [["2019", "12", "3", "2", "1", "0.5000", "true"], ["2020", "0", "0", "0", "0", "", "false"]])
+    XCTAssertEqual(
+      texts(table), [["2019", "12", "3", "2", "1", "0.5000", "true"], ["2020", "0", "0", "0", "0", "", "false"]])
   }
 
   func testBinsThatDoNotAddUpAreAnError() {

@@ -8,13 +8,17 @@ final class TablesWelfareTests: XCTestCase {
     let table = try welfareUseTable(Fixtures.welfare, typology: try typologyTable(Fixtures.typology))
     XCTAssertEqual(
       table.keys,
-      ["indicator=psychiatric group=short", "indicator=psychiatric group=episodic", "indicator=psychiatric group=long",
-       "indicator=psychiatric group=total"])
+      [
+        "indicator=psychiatric group=short", "indicator=psychiatric group=episodic", "indicator=psychiatric group=long",
+        "indicator=psychiatric group=total",
+      ])
     // 12/40, 0/3, 8/20, 20/63
     XCTAssertEqual(table.texts("share"), ["0.3000", "0.0000", "0.4000", "0.3175"])
-    XCTAssertEqual(table.derivations[1].sources, [
-      CellAddress(table: "welfare_use", row: 1, column: 2), CellAddress(table: "typology", row: 1, column: 1),
-    ])
+    XCTAssertEqual(
+      table.derivations[1].sources,
+      [
+        CellAddress(table: "welfare_use", row: 1, column: 2), CellAddress(table: "typology", row: 1, column: 1),
+      ])
   }
 
   func testRegionsInFigureOrderThenUnknownThenTotal() throws {
@@ -63,7 +67,8 @@ final class TablesWelfareTests: XCTestCase {
   }
 
   func testUnexpectedSexOrDuplicateCellIsAnError() {
-    let odd = WelfareFigures(use: [], regions: [], sexAge: [SexAgeCounts(sex: "K", ageBand: "<18", perGroup: [1, 0, 0])])
+    let odd = WelfareFigures(
+      use: [], regions: [], sexAge: [SexAgeCounts(sex: "K", ageBand: "<18", perGroup: [1, 0, 0])])
     XCTAssertThrowsError(try sexAgeTable(odd))
     let twice = WelfareFigures(
       use: [], regions: [],

@@ -1,5 +1,6 @@
-@testable import RegisterIO
 import XCTest
+
+@testable import RegisterIO
 
 final class DateFormatDetectorTests: XCTestCase {
   func testOneFittingFormatIsChosenAndMissingValuesAreIgnored() throws {

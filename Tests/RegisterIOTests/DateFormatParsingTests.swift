@@ -1,6 +1,7 @@
-@testable import RegisterIO
 import RegisterModel
 import XCTest
+
+@testable import RegisterIO
 
 final class DateFormatParsingTests: XCTestCase {
   private func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }

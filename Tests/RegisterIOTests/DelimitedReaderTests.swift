@@ -113,7 +113,8 @@ final class DelimitedReaderTests: XCTestCase {
   }
 
   func testLatin1IsReadAsWindows1252() throws {
-    let bytes: [UInt8] = Array("navn;pris\n".utf8) + [0xE6, 0xF8, 0xE5, 0x3B, 0xC6, 0xD8, 0xC5, 0x0A]
+    let bytes: [UInt8] =
+      Array("navn;pris\n".utf8) + [0xE6, 0xF8, 0xE5, 0x3B, 0xC6, 0xD8, 0xC5, 0x0A]
       + [0x80, 0x3B, 0x96, 0x0A]
     let path = try files.write(bytes, to: "latin1.csv")
     let (_, records) = try read(path, encoding: .latin1)
@@ -195,7 +196,8 @@ final class DelimitedReaderTests: XCTestCase {
   func testWideRecordsGrowTheFieldTable() throws {
     let names = (0..<150).map { "c\($0)" }
     let values = (0..<150).map { "\($0 * 3)" }
-    let path = try files.write(names.joined(separator: ",") + "\n" + values.joined(separator: ",") + "\n", to: "wide.csv")
+    let path = try files.write(
+      names.joined(separator: ",") + "\n" + values.joined(separator: ",") + "\n", to: "wide.csv")
     let (reader, records) = try read(path, bufferSize: 4096)
     XCTAssertEqual(reader.header.count, 150)
     XCTAssertEqual(records, [Record(line: 2, fields: values)])

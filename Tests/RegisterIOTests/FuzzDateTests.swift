@@ -1,8 +1,8 @@
 import Foundation
 import RegisterIO
 import RegisterModel
-import XCTest
 import TestSupport
+import XCTest
 
 /// `DateFormat.parse` on random short byte strings and on date-shaped strings with random
 /// (often impossible) numbers. Every success must name a real date that formats back to
@@ -80,12 +80,14 @@ final class FuzzDateTests: XCTestCase {
     }
     if shaped {
       // The numbers the text was made of, read back independently of the parser.
-      let trimmed = Array(String(decoding: text, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " \t")).utf8)
+      let trimmed = Array(
+        String(decoding: text, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " \t")).utf8)
       if let (y, m, d) = numbers(trimmed, format) {
         let exists = Day(year: y, month: m, day: d) != nil
         if exists != (parsed != nil) {
           throw FuzzFailure(
-            "\(format) '\(String(decoding: text, as: UTF8.self))': date exists \(exists), parsed \(parsed.map { "\($0)" } ?? "nil")")
+            "\(format) '\(String(decoding: text, as: UTF8.self))': date exists \(exists), parsed \(parsed.map { "\($0)" } ?? "nil")"
+          )
         }
         return exists ? "real date" : "impossible date rejected"
       }
@@ -94,7 +96,8 @@ final class FuzzDateTests: XCTestCase {
   }
 
   static func roundTrip(_ day: Day, _ format: DateFormat, _ text: [UInt8]) throws {
-    let trimmed = Array(String(decoding: text, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " \t")).utf8)
+    let trimmed = Array(
+      String(decoding: text, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " \t")).utf8)
     guard text.allSatisfy({ $0 < 0x80 }) else {
       throw FuzzFailure("\(format) parsed bytes that are not ASCII: \(text)")
     }
@@ -104,7 +107,8 @@ final class FuzzDateTests: XCTestCase {
     }
     let expected = Self.text(of: day, format, like: trimmed)
     guard expected.uppercased() == String(decoding: trimmed, as: UTF8.self).uppercased() else {
-      throw FuzzFailure("\(format) read '\(String(decoding: trimmed, as: UTF8.self))' as \(day), which writes as '\(expected)'")
+      throw FuzzFailure(
+        "\(format) read '\(String(decoding: trimmed, as: UTF8.self))' as \(day), which writes as '\(expected)'")
     }
   }
 

@@ -1,7 +1,7 @@
 import Foundation
 import RegisterIO
-import XCTest
 import TestSupport
+import XCTest
 
 /// `DelimitedReader` on random text built from the bytes that matter: quotes, every
 /// delimiter, CR, LF, NUL, blanks, a BOM, valid and invalid UTF-8, long fields. Each
@@ -289,10 +289,13 @@ enum FuzzTextModel {
       return "error \(actual.error ?? "none"), model \(expected.error ?? "none") \(context)"
     }
     if actual.header != expected.header || actual.headerLine != expected.headerLine {
-      return "header \(actual.header) at \(actual.headerLine), model \(expected.header) at \(expected.headerLine) \(context)"
+      return
+        "header \(actual.header) at \(actual.headerLine), model \(expected.header) at \(expected.headerLine) \(context)"
     }
-    for (index, (a, e)) in zip(actual.records, expected.records).enumerated() where a.line != e.line || a.fields != e.fields {
-      return "record \(index): line \(a.line) fields \(a.fields.map(show)), model line \(e.line) fields \(e.fields.map(show)) \(context)"
+    for (index, (a, e)) in zip(actual.records, expected.records).enumerated()
+    where a.line != e.line || a.fields != e.fields {
+      return
+        "record \(index): line \(a.line) fields \(a.fields.map(show)), model line \(e.line) fields \(e.fields.map(show)) \(context)"
     }
     return "\(actual.records.count) records, model \(expected.records.count) \(context)"
   }

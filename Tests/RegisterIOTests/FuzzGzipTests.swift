@@ -1,7 +1,7 @@
 import Foundation
 import RegisterIO
-import XCTest
 import TestSupport
+import XCTest
 
 /// `ByteReader` on mutated gzip files (truncations, bit flips, insertions, deletions,
 /// garbage after the end). Every input must either read to a result the mutation allows
@@ -153,7 +153,8 @@ final class FuzzGzipTests: XCTestCase {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     for (name, bytes) in Fuzz.regressions("gzip") where bytes.count >= 2 {
       XCTAssertNoThrow(
-        try Self.check(Array(bytes.dropFirst(2)), path: folder + "/x.gz", bufferSize: 2 + Int(bytes[0]) * 8,
+        try Self.check(
+          Array(bytes.dropFirst(2)), path: folder + "/x.gz", bufferSize: 2 + Int(bytes[0]) * 8,
           chunk: 1 + Int(bytes[1]) * 3), name)
     }
   }

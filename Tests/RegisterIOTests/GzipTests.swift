@@ -49,7 +49,8 @@ final class GzipTests: XCTestCase {
   func testMultiMemberFileIsReadWhole() throws {
     try writeGzip("first\n", to: directory + "/a.gz")
     try writeGzip("second\n", to: directory + "/b.gz")
-    let joined = try Data(contentsOf: URL(fileURLWithPath: directory + "/a.gz"))
+    let joined =
+      try Data(contentsOf: URL(fileURLWithPath: directory + "/a.gz"))
       + Data(contentsOf: URL(fileURLWithPath: directory + "/b.gz"))
     try joined.write(to: URL(fileURLWithPath: directory + "/c.gz"))
     XCTAssertEqual(String(decoding: try readAll(directory + "/c.gz"), as: UTF8.self), "first\nsecond\n")

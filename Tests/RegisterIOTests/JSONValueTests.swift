@@ -10,7 +10,9 @@ final class JSONValueTests: XCTestCase {
       "none": .array([]),
       "nested": .object(["share": .decimal(1.0 / 3.0, decimals: 4), "mean": .decimal(2.25, decimals: 1)]),
     ])
-    XCTAssertEqual(document.rendered(), """
+    XCTAssertEqual(
+      document.rendered(),
+      """
       {
         "zeta": -3,
         "alpha": [

@@ -1,5 +1,6 @@
-@testable import RegisterIO
 import XCTest
+
+@testable import RegisterIO
 
 final class UTF8ValidationTests: XCTestCase {
   private func firstInvalid(_ bytes: [UInt8]) -> Int? {

@@ -10,7 +10,11 @@ final class RegionTableTests: XCTestCase {
       table.regions.map(\.name),
       ["Region Nordjylland", "Region Midtjylland", "Region Syddanmark", "Region Hovedstaden", "Region Sjælland"])
     XCTAssertEqual(table.municipalities.count, 98)
-    XCTAssertEqual(table.municipalities.first, .init(code: "101", name: "København", region: 3))
+    XCTAssertEqual(
+      table.municipalities.first,
+      .init(code: "101", name: "København", region: 3, homeless2024: 1387, homelessPer1000: 2.1))
+    // Læsø has a count of 0 and no rate.
+    XCTAssertEqual(table.municipalities.first { $0.code == "825" }?.homelessPer1000, nil)
     XCTAssertEqual(table.municipalities.last?.code, "860")
     XCTAssertEqual(table.municipalityIndex(of: "147"), 1)  // Frederiksberg, second in code order
     XCTAssertEqual(table.regionIndex(ofMunicipality: "101"), 3)  // København, Region Hovedstaden
@@ -21,7 +25,8 @@ final class RegionTableTests: XCTestCase {
   }
 
   func testParsingToleratesABomCrlfBlankLinesAndSpaces() throws {
-    let csv = "\u{FEFF}municipality_code,municipality_name,region_code,region_name\r\n"
+    let csv =
+      "\u{FEFF}municipality_code,municipality_name,region_code,region_name\r\n"
       + "851,Aalborg,1081,Region Nordjylland\r\n\r\n 101 ,København, 1084 ,Region Hovedstaden\r\n"
       + "461,Odense,1083,Region Syddanmark"
     let table = try RegionTable(csv: csv)

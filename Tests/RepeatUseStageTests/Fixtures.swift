@@ -15,4 +15,3 @@ func stay(_ person: PersonKey, _ start: String, _ end: String?, at institution: 
 func parameters(_ from: String, _ to: String, censor: String = "2023-12-31") -> AnalysisParameters {
   AnalysisParameters(window: Window(from: day(from), to: day(to)), censorDate: day(censor))
 }
-

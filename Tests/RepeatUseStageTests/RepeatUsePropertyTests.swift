@@ -1,7 +1,7 @@
 import RegisterModel
 import RepeatUseStage
-import XCTest
 import TestSupport
+import XCTest
 
 /// Yearly figures against a brute-force recount with sets of nights.
 final class RepeatUsePropertyTests: XCTestCase {

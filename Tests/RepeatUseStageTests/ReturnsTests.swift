@@ -31,7 +31,8 @@ final class ReturnsTests: XCTestCase {
       episode(7, day("2018-06-01"), june), episode(7, june + 365, june + 370),
       episode(8, day("2018-06-01"), june), episode(8, june + 366, june + 370),
     ]
-    let figures = repeatUse(stays: [], episodes: episodes, persons: [], parameters: parameters("2018-01-01", "2018-12-31"))
+    let figures = repeatUse(
+      stays: [], episodes: episodes, persons: [], parameters: parameters("2018-01-01", "2018-12-31"))
     // Exits: 1 (×2), 2, 3, 5, 6 (second), 7, 8 = 8.
     // 0-180: person 1's first. 181-365: person 1's second, person 7. 366-730: persons 2, 8.
     XCTAssertEqual(
@@ -57,7 +58,8 @@ final class ReturnsTests: XCTestCase {
     let episodes = [
       episode(1, end + 500, end + 510), episode(1, day("2019-04-01"), end), episode(1, end + 100, end + 110),
     ]
-    let figures = repeatUse(stays: [], episodes: episodes, persons: [], parameters: parameters("2019-01-01", "2019-12-31"))
+    let figures = repeatUse(
+      stays: [], episodes: episodes, persons: [], parameters: parameters("2019-01-01", "2019-12-31"))
     // Exits in 2019: the first (1 May) and the second (ends 1 May + 110 = 19 Aug; the next starts
     // 500 − 110 = 390 days on).
     XCTAssertEqual(figures.returns[0].exits, 2)

@@ -40,7 +40,8 @@ final class YearlyUseTests: XCTestCase {
   func testAnOpenStayRunsToItsExtractDate() {
     // Open from 1 Dec 2023, extract date 31 Dec 2023: nights 1–30 Dec = 30.
     let figures = repeatUse(
-      stays: [stay(1, "2023-12-01", nil)], episodes: [], persons: [], parameters: parameters("2023-01-01", "2023-12-31"))
+      stays: [stay(1, "2023-12-01", nil)], episodes: [], persons: [], parameters: parameters("2023-01-01", "2023-12-31")
+    )
     XCTAssertEqual(figures.years.map(\.nights), [30])
   }
 
@@ -86,7 +87,9 @@ final class YearlyUseTests: XCTestCase {
       PersonRecord(person: 2, sex: .male, birthDate: day("1980-01-01"), order: 1),
     ]
     let figures = repeatUse(
-      stays: [stay(1, "2019-03-01", "2020-03-01"), stay(2, "2020-05-01", "2020-05-10"), stay(3, "2020-06-01", "2020-06-02")],
+      stays: [
+        stay(1, "2019-03-01", "2020-03-01"), stay(2, "2020-05-01", "2020-05-10"), stay(3, "2020-06-01", "2020-06-02"),
+      ],
       episodes: [], persons: persons, parameters: parameters("2019-01-01", "2020-12-31"))
     XCTAssertEqual(figures.usersBySexAge.count, 2 * 3 * 7, "every year, sex and band")
     XCTAssertEqual(

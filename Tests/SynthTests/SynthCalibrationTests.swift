@@ -63,7 +63,11 @@ final class SynthCalibrationTests: XCTestCase {
       let type: UserType = e >= 4 ? .episodic : nights >= 180 ? .long : .short
       people.append(Measured(episodes: e, nights: nights, stays: s, type: type, latent: latent))
       // A career seen whole: its stays lie in the window, a year or more inside the data.
-      whole.append(stays.allSatisfy { inWindow.contains($0.nights.lowerBound) && inWindow.contains($0.nights.upperBound) && $0.end <= window.upperBound })
+      whole.append(
+        stays.allSatisfy {
+          inWindow.contains($0.nights.lowerBound) && inWindow.contains($0.nights.upperBound)
+            && $0.end <= window.upperBound
+        })
 
       func used(_ service: Service) -> Bool {
         person.events.contains { event in
@@ -101,7 +105,9 @@ final class SynthCalibrationTests: XCTestCase {
     let seenWhole = zip(people, whole).filter(\.1).map(\.0)
     let recovered = Double(seenWhole.filter { $0.type == $0.latent }.count) / Double(seenWhole.count)
     let recoveredAll = Double(zip(people, kmeans).filter { $0.0.latent == $0.1 }.count) / total
-    print("calibration rules recover the latent type of \(seenWhole.count) careers seen whole: \(recovered); k-means of all: \(recoveredAll)")
+    print(
+      "calibration rules recover the latent type of \(seenWhole.count) careers seen whole: \(recovered); k-means of all: \(recoveredAll)"
+    )
     XCTAssertGreaterThan(recovered, 0.99)
     XCTAssertGreaterThan(recoveredAll, 0.85)
 
@@ -140,7 +146,9 @@ final class SynthCalibrationTests: XCTestCase {
 
   /// Days of the union of `ranges` that lie in `window`.
   private static func union(_ ranges: [ClosedRange<Int32>], within window: ClosedRange<Int32>) -> Int {
-    let clipped = ranges.filter { $0.overlaps(window) }.map { $0.clamped(to: window) }.sorted { $0.lowerBound < $1.lowerBound }
+    let clipped = ranges.filter { $0.overlaps(window) }.map { $0.clamped(to: window) }.sorted {
+      $0.lowerBound < $1.lowerBound
+    }
     var count = 0
     var covered = Int32.min
     for range in clipped where range.upperBound > covered {

@@ -19,7 +19,8 @@ final class SynthFileTests: XCTestCase {
     let parent = NSTemporaryDirectory() + "synth-test-\(getpid())-\(folders.count)"
     folders.append(parent)
     let folder = parent + "/set"
-    return SynthOptions(out: folder, persons: 300, fromYear: 2016, toYear: 2022, seed: seed, population: 1200, defectRate: defects)
+    return SynthOptions(
+      out: folder, persons: 300, fromYear: 2016, toYear: 2022, seed: seed, population: 1200, defectRate: defects)
   }
 
   private func bytes(_ folder: String) throws -> [String: Data] {
@@ -70,7 +71,8 @@ final class SynthFileTests: XCTestCase {
         let start = String(decoding: fields[3], as: UTF8.self)
         // A stay that began before the data's first year keeps its true check-in there.
         XCTAssertTrue(
-          Self.isSAS(start, year: year) || (year == 2016 && (2000..<2016).contains { Self.isSAS(start, year: $0) }), start)
+          Self.isSAS(start, year: year) || (year == 2016 && (2000..<2016).contains { Self.isSAS(start, year: $0) }),
+          start)
         let end = String(decoding: fields[4], as: UTF8.self)
         XCTAssertTrue(end.isEmpty || Self.isSAS(end, year: year), end)
         let key = String(decoding: fields[0] + fields[1], as: UTF8.self)
@@ -127,8 +129,10 @@ final class SynthFileTests: XCTestCase {
     let files = try FileManager.default.contentsOfDirectory(atPath: options.out).sorted()
     XCTAssertEqual(
       files,
-      ["bef.sas7bdat", "boform110_2019.sas7bdat", "boform110_2020.sas7bdat", "kriminal.sas7bdat", "lpr_psyk.sas7bdat",
-       "ophold107_108.sas7bdat", "pipeline.yaml", "serv85.sas7bdat", "sib.sas7bdat", "synth_counts.json"])
+      [
+        "bef.sas7bdat", "boform110_2019.sas7bdat", "boform110_2020.sas7bdat", "kriminal.sas7bdat", "lpr_psyk.sas7bdat",
+        "ophold107_108.sas7bdat", "pipeline.yaml", "serv85.sas7bdat", "sib.sas7bdat", "synth_counts.json",
+      ])
     let pipeline = try String(contentsOfFile: options.out + "/pipeline.yaml", encoding: .utf8)
     XCTAssertTrue(pipeline.contains("files: [\"boform110_*.sas7bdat\"]"))
     XCTAssertFalse(pipeline.contains("delimiter:"))

@@ -99,7 +99,9 @@ public enum Fuzz {
         file: file, line: line)
     }
     let notes = summary.notes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-    print("fuzz \(target): seed \(seed), \(summary.cases) cases, \(summary.failures.count) failures, slowest \(String(format: "%.3f", summary.slowest)) s; \(notes)")
+    print(
+      "fuzz \(target): seed \(seed), \(summary.cases) cases, \(summary.failures.count) failures, slowest \(String(format: "%.3f", summary.slowest)) s; \(notes)"
+    )
     return summary
   }
 

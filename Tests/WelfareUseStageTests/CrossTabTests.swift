@@ -29,7 +29,8 @@ final class CrossTabTests: XCTestCase {
       })
     // Every municipality in code order, then unknown: 98 + 1 rows.
     XCTAssertEqual(figures.municipalities.count, 99)
-    XCTAssertEqual(figures.municipalities.first, MunicipalityCounts(code: "101", name: "København", perGroup: [1, 0, 0]))
+    XCTAssertEqual(
+      figures.municipalities.first, MunicipalityCounts(code: "101", name: "København", perGroup: [1, 0, 0]))
     XCTAssertEqual(figures.municipalities.first { $0.code == "851" }?.perGroup, [1, 0, 0])
     XCTAssertEqual(figures.municipalities.first { $0.code == "751" }?.perGroup, [0, 0, 0], "not a typology person")
     XCTAssertEqual(figures.municipalities.last, MunicipalityCounts(code: "unknown", name: "", perGroup: [0, 1, 3]))

@@ -22,4 +22,3 @@ let regionNames = [
   "Region Nordjylland", "Region Midtjylland", "Region Syddanmark", "Region Hovedstaden", "Region Sjælland",
   "unknown",
 ]
-

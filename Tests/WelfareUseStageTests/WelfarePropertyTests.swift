@@ -1,7 +1,7 @@
 import RegisterModel
+import TestSupport
 import WelfareUseStage
 import XCTest
-import TestSupport
 
 /// Cross-tab margins and service use against a brute-force recount on random inputs.
 final class WelfarePropertyTests: XCTestCase {

@@ -56,7 +56,9 @@ struct ArtefactRow {
   }
 
   private func malformed(_ index: Int) -> RunError {
-    RunError("\(reader.path):\(reader.line): column \(reader.header[index]) does not hold the expected value; rerun the stage that wrote it with --force")
+    RunError(
+      "\(reader.path):\(reader.line): column \(reader.header[index]) does not hold the expected value; rerun the stage that wrote it with --force"
+    )
   }
 }
 
@@ -75,7 +77,9 @@ enum Artefact {
   static func read<T: CSVArtefact>(_ type: T.Type, from path: String) throws -> [T] {
     let reader = try DelimitedReader(path: path, delimiter: .byte(UInt8(ascii: ",")), encoding: .utf8)
     guard reader.header == T.header else {
-      throw RunError("\(path): unexpected columns \(reader.header.joined(separator: ",")); rerun the stage that wrote it with --force")
+      throw RunError(
+        "\(path): unexpected columns \(reader.header.joined(separator: ",")); rerun the stage that wrote it with --force"
+      )
     }
     var records: [T] = []
     while try reader.next() {

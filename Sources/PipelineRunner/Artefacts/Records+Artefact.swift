@@ -3,8 +3,10 @@ import RegisterModel
 extension Stay: CSVArtefact {
   static let header = ["person", "institution", "start", "end", "extract_date", "exit_reason", "municipality", "order"]
   var fields: [String] {
-    [String(person), institution, start.description, end?.description ?? "", extractDate.description,
-     exitReason ?? "", municipality ?? "", String(order)]
+    [
+      String(person), institution, start.description, end?.description ?? "", extractDate.description,
+      exitReason ?? "", municipality ?? "", String(order),
+    ]
   }
   init(_ row: ArtefactRow) throws {
     self.init(
@@ -30,7 +32,9 @@ extension ServiceEvent: CSVArtefact {
   static let header = ["person", "service", "start", "end"]
   var fields: [String] { [String(person), String(service), start.description, end.description] }
   init(_ row: ArtefactRow) throws {
-    self.init(person: PersonKey(try row.int(0)), service: try row.int(1), start: try row.requiredDay(2), end: try row.requiredDay(3))
+    self.init(
+      person: PersonKey(try row.int(0)), service: try row.int(1), start: try row.requiredDay(2),
+      end: try row.requiredDay(3))
   }
 }
 
@@ -38,7 +42,9 @@ extension Episode: CSVArtefact {
   static let header = ["person", "start", "end", "censored"]
   var fields: [String] { [String(person), start.description, end.description, String(censored)] }
   init(_ row: ArtefactRow) throws {
-    self.init(person: PersonKey(try row.int(0)), start: try row.requiredDay(1), end: try row.requiredDay(2), censored: try row.bool(3))
+    self.init(
+      person: PersonKey(try row.int(0)), start: try row.requiredDay(1), end: try row.requiredDay(2),
+      censored: try row.bool(3))
   }
 }
 
