@@ -7,7 +7,8 @@ struct Audit: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check that no suppressed count of a tables folder can be shown to be small.",
     discussion: """
-      Reads a folder of published tables (regpipe's own, or edited or combined by hand) and, \
+      Reads a folder of published tables (CSV in either dialect, or tables.xlsx; regpipe's own, \
+      or edited or combined by hand) and, \
       for each suppressed count, prints the interval an intruder who has every table and \
       knows the relations of SPEC 9.2 can prove, unsafe ones (upper end below min_cell) \
       first, then a summary line. Needs no work area and no person-level data. Exits 0 when \

@@ -5,7 +5,8 @@ struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compare two tables folders cell by cell.",
     discussion: """
-      Counts must be equal, shares and means within the tolerance, suppression identical. \
+      Reads each folder's CSV tables (standard or excel-da), or its tables.xlsx when it has \
+      no CSV. Counts must be equal, shares and means within the tolerance, suppression identical. \
       Prints each difference as table / row / column / expected / actual; exits 0 when the \
       folders agree and 1 otherwise. Example:
 
