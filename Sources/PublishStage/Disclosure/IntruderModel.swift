@@ -88,8 +88,9 @@ package struct IntruderModel {
     package let relation: CountRelation
   }
 
-  /// The linear programme of one component: its hidden cells as variables.
-  private func program(for component: [Int]) -> LinearProgram {
+  /// The linear programme of one component: its hidden cells as variables, those in
+  /// `fixed` held at their published values.
+  private func program(for component: [Int], fixing fixed: Set<Int> = []) -> LinearProgram {
     let local = Dictionary(uniqueKeysWithValues: component.enumerated().map { ($1, $0) })
     var seen: Set<Int> = []
     var rows: [LinearProgram.Row] = []
@@ -106,8 +107,10 @@ package struct IntruderModel {
         rows.append(row)
       }
     }
-    let lower = component.map { isAbsent[$0] ? 0.0 : 1.0 }
-    return LinearProgram(variableCount: component.count, lowerBounds: lower, rows: rows)
+    let lower = component.map { fixed.contains($0) ? Double(values[$0]!) : isAbsent[$0] ? 0.0 : 1.0 }
+    let upper =
+      fixed.isEmpty ? nil : component.map { fixed.contains($0) ? Double(values[$0]!) : .greatestFiniteMagnitude }
+    return LinearProgram(variableCount: component.count, lowerBounds: lower, upperBounds: upper, rows: rows)
   }
 
   /// The interval the intruder can prove for each of `cells` (hidden, not absent); the
@@ -155,6 +158,43 @@ package struct IntruderModel {
       }
     }
     return true
+  }
+
+  /// `cell`'s upper bound (as `upperBound(of:)`) with each of `candidates` (published)
+  /// hidden in turn, in their order, until `enough` holds for one. One programme serves
+  /// them all: its variables are the component `cell` would have with every candidate
+  /// hidden, the candidates fixed at their values but the one being tried (a fixed
+  /// variable is its published value), and each try changes one variable's bounds and
+  /// starts from the last basis. Building and solving a programme from scratch per
+  /// candidate made publish 5–7 s on the national profile (BENCHMARKS.md).
+  func upperBounds(
+    of cell: Int, hidingEach candidates: [Int], until enough: (Double?) -> Bool
+  ) throws(Contradiction) -> [(candidate: Int, bound: Double?)] {
+    var trial = self
+    for candidate in candidates { trial.hidden[candidate] = true }
+    let component = trial.component(of: cell)
+    let local = Dictionary(uniqueKeysWithValues: component.enumerated().map { ($1, $0) })
+    let program = trial.program(for: component, fixing: Set(candidates))
+    var results: [(candidate: Int, bound: Double?)] = []
+    for candidate in candidates {
+      guard let variable = local[candidate] else {
+        // Not linked to `cell` even when hidden: hiding it changes nothing.
+        results.append((candidate, try upperBound(of: cell)))
+        if enough(results.last!.bound) { break }
+        continue
+      }
+      program.setBounds(of: variable, lower: 1, upper: nil)
+      let optimum: LinearProgram.Optimum
+      do { optimum = try program.optimum(of: local[cell]!, maximise: true) } catch {
+        throw Contradiction(relation: firstBroken(in: component) ?? relations[relationsOf[cell][0]])
+      }
+      let value = Double(values[candidate]!)
+      program.setBounds(of: variable, lower: value, upper: value)
+      let bound: Double? = if case .value(let value) = optimum { value } else { nil }
+      results.append((candidate, bound))
+      if enough(bound) { break }
+    }
+    return results
   }
 
   /// The largest value the intruder can prove `cell` to hold at most (nil: no bound).

@@ -23,10 +23,15 @@ final class LinearProgram {
   private let model: UnsafeMutableRawPointer
   private let variableCount: Int
   private var solvedOnce = false
+  /// The variables' bounds as loaded or last changed (Clp takes them whole).
+  private var columnLower: [Double]
+  private var columnUpper: [Double]
 
-  init(variableCount: Int, lowerBounds: [Double], rows: [Row]) {
+  init(variableCount: Int, lowerBounds: [Double], upperBounds: [Double]? = nil, rows: [Row]) {
     precondition(lowerBounds.count == variableCount)
     self.variableCount = variableCount
+    columnLower = lowerBounds
+    columnUpper = upperBounds ?? Array(repeating: Double.greatestFiniteMagnitude, count: variableCount)
     model = Clp_newModel()
     Clp_setLogLevel(model, 0)
     // Column-major sparse matrix, as Clp_loadProblem takes it.
@@ -47,7 +52,7 @@ final class LinearProgram {
     let infinity = Double.greatestFiniteMagnitude
     let rowLower = rows.map { $0.isEquality ? $0.bound : -infinity }
     let rowUpper = rows.map(\.bound)
-    let upper = Array(repeating: infinity, count: variableCount)
+    let upper = columnUpper
     let objective = Array(repeating: 0.0, count: variableCount)
     Clp_loadProblem(
       model, Int32(variableCount), Int32(rows.count), starts, indices, values,
@@ -55,6 +60,15 @@ final class LinearProgram {
   }
 
   deinit { Clp_deleteModel(model) }
+
+  /// Changes one variable's bounds (nil upper: none); the next solve starts from the
+  /// current basis.
+  func setBounds(of variable: Int, lower: Double, upper: Double?) {
+    columnLower[variable] = lower
+    columnUpper[variable] = upper ?? Double.greatestFiniteMagnitude
+    Clp_chgColumnLower(model, columnLower)
+    Clp_chgColumnUpper(model, columnUpper)
+  }
 
   /// The largest (`maximise`) or smallest value `variable` takes over the programme.
   func optimum(of variable: Int, maximise: Bool) throws(Infeasible) -> Optimum {

@@ -30,11 +30,12 @@ package func suppressSecondary(_ model: inout IntruderModel, minCell: Int) throw
         (model.isTotal[a] ? 1 : 0, model.values[a]!, a) < (model.isTotal[b] ? 1 : 0, model.values[b]!, b)
       }
       var best: (key: [Double], cell: Int)?
-      for candidate in candidates {
-        model.hidden[candidate] = true
-        // To 1e-6, so that solvers agreeing on the optimum agree on the choice.
-        let raised = try model.upperBound(of: cell).map { ($0 * 1e6).rounded() / 1e6 }
-        model.hidden[candidate] = false
+      // To 1e-6, so that solvers agreeing on the optimum agree on the choice.
+      let tried = try model.upperBounds(of: cell, hidingEach: candidates) { bound in
+        reaches(bound.map { ($0 * 1e6).rounded() / 1e6 })
+      }
+      for (candidate, bound) in tried {
+        let raised = bound.map { ($0 * 1e6).rounded() / 1e6 }
         if reaches(raised) {
           best = ([0], candidate)
           break
