@@ -23,7 +23,9 @@ struct DateColumns {
     let text = columns.dateColumns.filter { !sas.isNumeric[$0.index] }
     for (column, _) in columns.dateColumns where sas.isNumeric[columns[column]!] { formats[column] = .iso }
     if source.dateFormat == .auto, !text.isEmpty {
-      let sample = try SASReader(path: sas.path, encoding: source.statedEncoding, rowLimit: 10 * Self.sampleSize)
+      let sample = try SASReader(
+        path: sas.path, encoding: source.statedEncoding, rowLimit: 10 * Self.sampleSize,
+        variables: Array(source.columns.values))
       let detected = try detectDateFormats(
         reader: sample, columns: text.map { ($0.index, source.columns[$0.column]!) }, sampleLimit: Self.sampleSize)
       for ((column, _), format) in zip(text, detected) { formats[column] = format }

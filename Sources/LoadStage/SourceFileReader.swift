@@ -19,7 +19,8 @@ struct SourceFileReader: Sendable {
 
   func read() throws -> FileBatch {
     if source.format.readsSAS(path) {
-      return try read(SASReader(path: path, encoding: source.statedEncoding))
+      // Only the mapped variables are read; rejects show the others empty.
+      return try read(SASReader(path: path, encoding: source.statedEncoding, variables: Array(source.columns.values)))
     }
     return try read(DelimitedReader(path: path, delimiter: source.delimiter, encoding: source.encoding))
   }

@@ -31,6 +31,8 @@ public final class SASReader: RecordReader {
   private let producer: Producer
   /// Whether each variable's format is a datetime format.
   private let isDatetime: [Bool]
+  /// Variables whose values are not read (see `init`).
+  private let isSkipped: [Bool]
   /// The batch being read; its buffers are also in `cursor`, so the per-field path reads
   /// no class property (each such read cost a dynamic exclusivity check: a third of the
   /// time of a SAS load, measured with perf).
@@ -54,7 +56,9 @@ public final class SASReader: RecordReader {
 
   /// Opens the dataset and reads its header (the variables). `encoding` overrides the
   /// dataset's own; `rowLimit` stops after that many rows (date-format detection).
-  public init(path: String, encoding: TextEncoding? = nil, rowLimit: Int? = nil) throws {
+  /// `variables` (names, any case) are the only ones whose values are read: ReadStat
+  /// skips the others, which then read as missing (a BEF has dozens the load does not map).
+  public init(path: String, encoding: TextEncoding? = nil, rowLimit: Int? = nil, variables: [String]? = nil) throws {
     self.path = path
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
       throw RegisterIOError("\(path): file not found")
@@ -70,13 +74,15 @@ public final class SASReader: RecordReader {
         "\(path): the SAS dataset has \(deleted) deleted row\(deleted == 1 ? "" : "s"), which this ReadStat (1.1.8) "
           + "would read as live rows; write a clean copy in SAS first (data copy; set original; run;)")
     }
-    producer = Producer(path: path, encoding: encoding, rowLimit: rowLimit)
+    producer = Producer(
+      path: path, encoding: encoding, rowLimit: rowLimit, keep: variables.map { Set($0.map { $0.uppercased() }) })
     producer.start()
     producer.headerReady.wait()
     if let failure = producer.failureBeforeRows { throw failure }
     header = producer.names
     formats = producer.formats
     isNumeric = producer.numeric
+    isSkipped = producer.skipped
     isDatetime = producer.formats.map(Self.isDatetimeFormat)
     fileEncoding = producer.encodingName
     announcedRows = producer.rowCount
@@ -125,7 +131,9 @@ public final class SASReader: RecordReader {
 
   public func field(_ index: Int) -> UnsafeRawBufferPointer {
     let slot = cursor.pointee.base + index
-    guard let missing = cursor.pointee.missing else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+    guard let missing = cursor.pointee.missing, !isSkipped[index] else {
+      return UnsafeRawBufferPointer(start: nil, count: 0)
+    }
     if isNumeric[index] {
       if missing[slot] { return UnsafeRawBufferPointer(start: nil, count: 0) }
       let buffer = numberText + index * 32
@@ -140,11 +148,12 @@ public final class SASReader: RecordReader {
   public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
 
   public func isMissing(_ index: Int) -> Bool {
-    guard let missing = cursor.pointee.missing else { return true }
+    guard let missing = cursor.pointee.missing, !isSkipped[index] else { return true }
     return isNumeric[index] ? missing[cursor.pointee.base + index] : FieldValue.isMissing(field(index))
   }
 
   public func day(_ index: Int, _ format: DateFormat) -> Day? {
+    guard !isSkipped[index] else { return nil }
     guard isNumeric[index] else { return format.parse(field(index)) }
     let slot = cursor.pointee.base + index
     guard let missing = cursor.pointee.missing, !missing[slot] else { return nil }
@@ -152,7 +161,7 @@ public final class SASReader: RecordReader {
   }
 
   public func isFractionalNumber(_ index: Int) -> Bool {
-    guard isNumeric[index], let missing = cursor.pointee.missing else { return false }
+    guard isNumeric[index], !isSkipped[index], let missing = cursor.pointee.missing else { return false }
     let slot = cursor.pointee.base + index
     let value = cursor.pointee.numbers![slot]
     return !missing[slot] && value.rounded(.towardZero) != value
@@ -307,10 +316,15 @@ private final class Producer: @unchecked Sendable {
   /// checked for valid UTF-8 as text files are; set with the first value.
   private var checksUTF8 = false
 
-  init(path: String, encoding: TextEncoding?, rowLimit: Int?) {
+  /// Upper-cased names of the variables to read; nil reads all.
+  let keep: Set<String>?
+  var skipped: [Bool] = []
+
+  init(path: String, encoding: TextEncoding?, rowLimit: Int?, keep: Set<String>?) {
     self.path = path
     self.encoding = encoding
     self.rowLimit = rowLimit
+    self.keep = keep
   }
 
   func start() {
@@ -382,7 +396,9 @@ private final class Producer: @unchecked Sendable {
       producer.names.append(readstat_variable_get_name(variable).map { String(cString: $0) } ?? "")
       producer.formats.append(readstat_variable_get_format(variable).map { String(cString: $0) } ?? "")
       producer.numeric.append(readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_NUMERIC)
-      return Int32(READSTAT_HANDLER_OK)
+      let skip = producer.keep.map { !$0.contains(producer.names.last!.uppercased()) } ?? false
+      producer.skipped.append(skip)
+      return Int32(skip ? READSTAT_HANDLER_SKIP_VARIABLE : READSTAT_HANDLER_OK)
     }
     readstat_set_value_handler(parser) { observation, variable, value, context in
       let producer = Unmanaged<Producer>.fromOpaque(context!).takeUnretainedValue()

@@ -158,3 +158,21 @@ extension SASReaderTests {
     }
   }
 }
+
+extension SASReaderTests {
+  /// Only the variables asked for are read (any case); the others read as missing.
+  func testOnlyTheNamedVariablesAreRead() throws {
+    let reader = try SASReader(path: try dataset(.rle, is64Bit: true), variables: ["PNR", "inddto"])
+    XCTAssertEqual(reader.header, ["pnr", "INST", "INDDTO", "UDDTO", "KOM", "NAVN", "BELOB"])
+    XCTAssertTrue(try reader.next())
+    XCTAssertEqual(reader.string(0), "101010001")
+    XCTAssertEqual(reader.day(2, .iso), Day(year: 2019, month: 3, day: 14))
+    XCTAssertTrue(reader.isMissing(1))
+    XCTAssertEqual(reader.string(5), "")
+    XCTAssertNil(reader.day(3, .iso))
+    XCTAssertFalse(reader.isFractionalNumber(6))
+    XCTAssertTrue(try reader.next())
+    XCTAssertEqual(reader.string(0), "2503920017")
+    XCTAssertFalse(try reader.next())
+  }
+}
