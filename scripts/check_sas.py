@@ -24,6 +24,10 @@ def expected_text(value, fmt):
     """A pyreadstat value as SPEC 2.1 writes it (pyreadstat reads dates itself)."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or str(value) in ("NaT", "nan"):
         return ""
+    if isinstance(value, datetime.time):
+        # A TIME format: regpipe shows the number of seconds, as SPEC 2.1 asks of numbers.
+        seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
+        return str(int(seconds)) if seconds == int(seconds) else repr(seconds)
     if isinstance(value, datetime.datetime):
         text = value.strftime("%Y-%m-%dT%H:%M:%S")
         return text + (("%.6f" % (value.microsecond / 1e6))[1:].rstrip("0") if value.microsecond else "")

@@ -74,8 +74,8 @@ extension Inspect {
     let name = format.uppercased()
     guard !SASReader.isDatetimeFormat(name) else { return false }
     return [
-      "DATE", "YYMMDD", "DDMMYY", "MMDDYY", "E8601DA", "B8601DA", "IS8601DA", "YYMM", "MONYY", "WEEKDATE",
-      "WORDDATE", "NLDATE", "EURDF", "MINGUO", "JULIAN", "YYQ", "YEAR", "MMYY", "DAY", "DOWNAME", "MONNAME",
+      "DATE", "YYMMDD", "DDMMYY", "MMDDYY", "E8601DA", "B8601DA", "IS8601DA", "YYMM", "MONYY", "WEEKDAT",
+      "WORDDAT", "NLDATE", "EURDF", "MINGUO", "JULIAN", "YYQ", "YEAR", "MMYY", "DAY", "DOWNAME", "MONNAME",
     ]
     .contains { name.hasPrefix($0) }
   }
