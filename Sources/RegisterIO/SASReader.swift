@@ -333,7 +333,7 @@ private final class Producer: @unchecked Sendable {
     thread.start()
   }
 
-  /// Stops the parse (at its next value) and lets its thread end.
+  /// Stops the parse (at its next batch) and lets its thread end.
   func cancel() {
     lock.lock()
     cancelled = true
