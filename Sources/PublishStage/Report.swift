@@ -14,7 +14,7 @@ public func renderReport(
   for (index, section) in ReportSection.all.enumerated() {
     sections.append(section.html(byName, id: "chart\(index + 1)"))
   }
-  let drawn = Set(ReportSection.all.flatMap(\.tables))
+  let drawn = Set(ReportSection.all.flatMap(\.tables).map(\.rawValue))
   let further = tables.filter { !drawn.contains($0.name) }
   if !further.isEmpty {
     sections.append(
@@ -69,18 +69,18 @@ private struct ReportSection: Sendable {
   let title: String
   let note: String
   /// The tables the chart reads, all shown after it.
-  let tables: [String]
-  let chart: (@Sendable ([String: Table]) -> BarChart)?
+  let tables: [TableName]
+  let chart: (@Sendable (SectionTables) -> BarChart)?
   /// How a table is shown: whole by default.
   var show: @Sendable (Table) -> String = { HTML.table($0) }
 
   func html(_ byName: [String: Table], id: String) -> String {
     var lines = ["<section>", "<h2>\(HTML.escape(title))</h2>", "<p>\(HTML.escape(note))</p>"]
-    let present = tables.compactMap { byName[$0] }
+    let present = tables.compactMap { byName[$0.rawValue] }
     if present.count != tables.count {
       lines.append("<p>Not drawn: a table is missing.</p>")
     } else if let chart {
-      let drawn = chart(byName)
+      let drawn = chart(SectionTables(byName: Dictionary(uniqueKeysWithValues: zip(tables, present))))
       lines.append(drawn.hasBars ? drawn.svg(id: id) : "<p class=\"nochart\">\(HTML.escape(drawn.whyNoBars))</p>")
     }
     lines += present.map(show)
@@ -93,9 +93,9 @@ private struct ReportSection: Sendable {
       title: "Typology: share of persons and share of nights",
       note:
         "Short, episodic and long users (Kuhn & Culhane): their share of the typology persons and of the nights in the window.",
-      tables: ["typology"],
+      tables: [.typology],
       chart: { tables in
-        let table = tables["typology"]!
+        let table = tables[.typology]
         return BarChart(
           title: "Share of persons and share of nights by group", series: ["share of persons", "share of nights"],
           groups: rows(table, excludingTotal: "group").map { row in
@@ -108,9 +108,9 @@ private struct ReportSection: Sendable {
       title: "Users per year",
       note: "Persons with a night at a shelter in the year, and the returning users among them: those who also "
         + "stayed in the lookback years before (not reported for the first years of the window).",
-      tables: ["yearly_users"],
+      tables: [.yearlyUsers],
       chart: { tables in
-        let table = tables["yearly_users"]!
+        let table = tables[.yearlyUsers]
         let columns = ["users", "returning_users"].map { table.columnIndex($0)! }
         let largest =
           table.rows.indices.flatMap { row in
@@ -126,14 +126,14 @@ private struct ReportSection: Sendable {
     ReportSection(
       title: "Stays per user by year",
       note: "Users of each year by their number of stays in the year, as a share of the year's users.",
-      tables: ["repeat_use"],
-      chart: { tables in byYear(tables["repeat_use"]!, label: "bin", title: "Users by stays per user") }),
+      tables: [.repeatUse],
+      chart: { tables in byYear(tables[.repeatUse], label: "bin", title: "Users by stays per user") }),
     ReportSection(
       title: "Stay length and the 90- and 120-day thresholds by year",
       note: "Completed stays by year of check-out: share in each length band, and share longer than 90 and 120 nights.",
-      tables: ["stay_duration", "stay_thresholds"],
+      tables: [.stayDuration, .stayThresholds],
       chart: { tables in
-        let (bands, thresholds) = (tables["stay_duration"]!, tables["stay_thresholds"]!)
+        let (bands, thresholds) = (tables[.stayDuration], tables[.stayThresholds])
         let chart = byYear(bands, label: "band", title: "Completed stays by length")
         return BarChart(
           title: "Completed stays by length and over 90 / 120 nights",
@@ -150,9 +150,9 @@ private struct ReportSection: Sendable {
       title: "Welfare-service use by group",
       note:
         "Typology persons using each service or meeting each indicator in the window, as a share of the group's persons.",
-      tables: ["welfare_use"],
+      tables: [.welfareUse],
       chart: { tables in
-        let table = tables["welfare_use"]!
+        let table = tables[.welfareUse]
         let indicators = distinct(table, "indicator")
         return BarChart(
           title: "Welfare-service use by group", series: Labels.groups,
@@ -168,9 +168,9 @@ private struct ReportSection: Sendable {
       title: "Returns after exit",
       note:
         "Exits (uncensored episodes ending in the year) followed by a new episode within the last return horizon, as a share of the exits.",
-      tables: ["returns"],
+      tables: [.returns],
       chart: { tables in
-        let table = tables["returns"]!
+        let table = tables[.returns]
         return BarChart(
           title: "Share of exits followed by a return", series: ["share returned"],
           groups: table.rows.indices.map { row in
@@ -184,9 +184,9 @@ private struct ReportSection: Sendable {
       note:
         "Exits (uncensored episodes ending in the year) followed by an event of each service within 30, 90 or 365 days "
         + "of the exit (SPEC 8a), as a share of the year's exits; any = at least one of the services.",
-      tables: ["transitions"],
+      tables: [.transitions],
       chart: { tables in
-        let table = tables["transitions"]!
+        let table = tables[.transitions]
         let horizons = table.columns.map(\.name).filter { $0.hasPrefix("share_") }
         return BarChart(
           title: "Share of exits followed by each service", series: distinct(table, "service"),
@@ -204,9 +204,9 @@ private struct ReportSection: Sendable {
       title: "Stays over 90 and 120 nights by quarter",
       note: "Completed stays by quarter of check-out: the share longer than 90 and than 120 nights. The 2023 reform's "
         + "refund limits took effect on 1 October 2023 (2023-Q4, marked).",
-      tables: ["stay_thresholds_quarterly"],
+      tables: [.stayThresholdsQuarterly],
       chart: { tables in
-        let table = tables["stay_thresholds_quarterly"]!
+        let table = tables[.stayThresholdsQuarterly]
         return BarChart(
           title: "Completed stays over 90 / 120 nights by quarter", series: ["over 90 nights", "over 120 nights"],
           groups: table.rows.indices.map { row in
@@ -219,9 +219,9 @@ private struct ReportSection: Sendable {
     ReportSection(
       title: "Age profile of each year's users",
       note: "Users of each year by age in whole years on 31 December, as a share of the year's users (all sexes).",
-      tables: ["yearly_users_by_sex_age"],
+      tables: [.yearlyUsersBySexAge],
       chart: { tables in
-        let table = tables["yearly_users_by_sex_age"]!
+        let table = tables[.yearlyUsersBySexAge]
         let all = table.rows.indices.filter { key(table, $0, "sex") == Labels.total }
         return BarChart(
           title: "Users by age band", series: Labels.ageBands.filter { $0 != Labels.total },
@@ -236,7 +236,7 @@ private struct ReportSection: Sendable {
       title: "Typology by municipality",
       note: "Typology persons by the municipality of the persons register, grouped by region; the share is of the "
         + "municipality's typology persons.",
-      tables: ["typology_by_municipality"], chart: nil,
+      tables: [.typologyByMunicipality], chart: nil,
       show: { table in
         let regions = RegionTable.bundled
         var groups: [(caption: String, rows: [Int])] =
@@ -252,6 +252,16 @@ private struct ReportSection: Sendable {
         }.joined(separator: "\n")
       }),
   ]
+}
+
+/// The tables of a section, all present (the section is drawn only then).
+private struct SectionTables {
+  let byName: [TableName: Table]
+
+  subscript(name: TableName) -> Table {
+    guard let table = byName[name] else { preconditionFailure("the section does not list \(name.rawValue)") }
+    return table
+  }
 }
 
 /// The quarter the 2023 reform's refund limits took effect (1 October 2023).

@@ -5,7 +5,7 @@ import RegisterModel
 /// report them) with their share of the users.
 func yearlyUsersTable(_ figures: RepeatUseFigures) -> Table {
   var builder = TableBuilder(
-    name: "yearly_users",
+    name: TableName.yearlyUsers.rawValue,
     columns: [
       Column("year", .year), Column("users", .count), Column("stays", .count), Column("nights", .sum),
       Column("nights_per_user", .mean), Column("stays_per_user", .mean),
@@ -31,7 +31,7 @@ func yearlyUsersTable(_ figures: RepeatUseFigures) -> Table {
 /// `total` (its users); `share` = persons ÷ the year's users.
 func repeatUseTable(_ figures: RepeatUseFigures) throws -> Table {
   try yearlyDistributionTable(
-    name: "repeat_use", binColumn: "bin", countColumn: "persons", labels: figures.binLabels,
+    name: TableName.repeatUse.rawValue, binColumn: "bin", countColumn: "persons", labels: figures.binLabels,
     years: figures.years.map { ($0.year, $0.binCounts, $0.users) }, what: ("bins", "users"))
 }
 
@@ -41,7 +41,7 @@ func repeatUseTable(_ figures: RepeatUseFigures) throws -> Table {
 func returnsTable(_ figures: RepeatUseFigures) throws -> Table {
   let bucketColumns = figures.horizonLabels.map { "returns_" + String($0.map { $0 == "-" ? "_" : $0 }) }
   var builder = TableBuilder(
-    name: "returns",
+    name: TableName.returns.rawValue,
     columns: [Column("year", .year), Column("exits", .count)] + bucketColumns.map { Column($0, .count) }
       + [Column("share_returned", .share), Column("follow_up_complete", .bool)])
   for year in figures.returns.sorted(by: { $0.year < $1.year }) {
@@ -115,7 +115,7 @@ func yearlyUsersBySexAgeTable(_ figures: RepeatUseFigures) throws -> Table {
     throw PublishError("yearly_users_by_sex_age \(year.year): the sexes and age bands do not add up to the users")
   }
   var builder = TableBuilder(
-    name: "yearly_users_by_sex_age",
+    name: TableName.yearlyUsersBySexAge.rawValue,
     columns: [
       Column("year", .year), Column("sex", .text), Column("age_band", .text), Column("users", .count),
       Column("share", .share),

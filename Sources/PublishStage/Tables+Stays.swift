@@ -5,7 +5,7 @@ import RegisterModel
 /// year's total.
 func stayDurationTable(_ figures: StayFigures) throws -> Table {
   try yearlyDistributionTable(
-    name: "stay_duration", binColumn: "band", countColumn: "stays", labels: figures.bandLabels,
+    name: TableName.stayDuration.rawValue, binColumn: "band", countColumn: "stays", labels: figures.bandLabels,
     years: figures.years.map { ($0.year, $0.bandCounts, $0.completedStays) }, what: ("bands", "completed stays"))
 }
 
@@ -13,7 +13,7 @@ func stayDurationTable(_ figures: StayFigures) throws -> Table {
 /// nights and the planned exits, each with its share of the completed stays.
 func stayThresholdsTable(_ figures: StayFigures) -> Table {
   thresholdsTable(
-    name: "stay_thresholds", key: Column("year", .year),
+    name: TableName.stayThresholds.rawValue, key: Column("year", .year),
     rows: figures.years.sorted { $0.year < $1.year }.map {
       (.int($0.year), $0.completedStays, $0.over90, $0.over120, $0.plannedExits)
     })
@@ -25,7 +25,7 @@ func stayThresholdsTable(_ figures: StayFigures) -> Table {
 func stayThresholdsQuarterlyTable(_ figures: StayFigures) throws -> Table {
   try requireCount(figures.quarters, 4 * figures.years.count, "stay_thresholds_quarterly quarters")
   return thresholdsTable(
-    name: "stay_thresholds_quarterly", key: Column("quarter", .text),
+    name: TableName.stayThresholdsQuarterly.rawValue, key: Column("quarter", .text),
     rows: figures.quarters.sorted { ($0.year, $0.quarter) < ($1.year, $1.quarter) }.map {
       (.text(quarterLabel($0.year, $0.quarter)), $0.completedStays, $0.over90, $0.over120, $0.plannedExits)
     })

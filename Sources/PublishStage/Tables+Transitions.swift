@@ -9,7 +9,7 @@ let anyServiceLabel = "any"
 func transitionsTable(_ figures: TransitionFigures) throws -> Table {
   let horizons = figures.horizons.map(String.init)
   var builder = TableBuilder(
-    name: "transitions",
+    name: TableName.transitions.rawValue,
     columns: [Column("year", .year), Column("service", .text), Column("exits", .count)]
       + horizons.map { Column("within_" + $0, .count) } + horizons.map { Column("share_" + $0, .share) }
       + [Column("follow_up_complete", .bool)])

@@ -7,7 +7,7 @@ import RegisterModel
 func typologyTable(_ figures: TypologyFigures) throws -> Table {
   try requireCount(figures.groups, UserGroup.allCases.count, "typology groups")
   var builder = TableBuilder(
-    name: "typology",
+    name: TableName.typology.rawValue,
     columns: [
       Column("group", .text), Column("persons", .count), Column("share_persons", .share),
       Column("mean_stays", .mean), Column("mean_episodes", .mean), Column("mean_nights", .mean),

@@ -5,7 +5,7 @@ import RegisterModel
 /// `typology`, on which the share also depends for suppression.
 func welfareUseTable(_ figures: WelfareFigures, typology: Table) throws -> Table {
   var builder = TableBuilder(
-    name: "welfare_use",
+    name: TableName.welfareUse.rawValue,
     columns: [Column("indicator", .text), Column("group", .text), Column("persons", .count), Column("share", .share)])
   guard let personsColumn = typology.columnIndex("persons") else { preconditionFailure("typology lacks persons") }
   for use in figures.use {
@@ -35,7 +35,7 @@ func regionTable(_ figures: WelfareFigures) throws -> Table {
   let totals = UserGroup.allCases.indices.map { g in regions.reduce(0) { $0 + $1.perGroup[g] } }
   regions.append(GroupCounts(label: Labels.total, perGroup: totals))
   var builder = TableBuilder(
-    name: "typology_by_region",
+    name: TableName.typologyByRegion.rawValue,
     columns: [Column("region", .text), Column("group", .text), Column("persons", .count), Column("share", .share)])
   let width = Labels.groups.count
   for (r, region) in regions.enumerated() {
@@ -64,7 +64,7 @@ func municipalityTable(_ figures: WelfareFigures) throws -> Table {
   let totals = UserGroup.allCases.indices.map { g in areas.reduce(0) { $0 + $1.perGroup[g] } }
   areas.append(MunicipalityCounts(code: Labels.total, name: "", perGroup: totals))
   var builder = TableBuilder(
-    name: "typology_by_municipality",
+    name: TableName.typologyByMunicipality.rawValue,
     columns: [
       Column("municipality", .text), Column("municipality_name", .text), Column("group", .text),
       Column("persons", .count), Column("share", .share),
@@ -108,7 +108,7 @@ func sexAgeTable(_ figures: WelfareFigures) throws -> Table {
     }
   }
   var builder = TableBuilder(
-    name: "typology_by_sex_age",
+    name: TableName.typologyBySexAge.rawValue,
     columns: [
       Column("sex", .text), Column("age_band", .text), Column("group", .text), Column("persons", .count),
       Column("share", .share),

@@ -10,11 +10,7 @@ public struct AuditInputError: Error, CustomStringConvertible, Sendable {
 
 extension DisclosureAudit {
   /// The tables of SPEC 9 the audit knows relations for; other files are ignored.
-  static let tableNames = [
-    "typology", "stay_duration", "stay_thresholds", "yearly_users", "repeat_use", "returns", "welfare_use",
-    "typology_by_region", "typology_by_sex_age", "stay_thresholds_quarterly", "yearly_users_by_sex_age",
-    "typology_by_municipality", "transitions",
-  ]
+  static let tableNames = TableName.allCases.map(\.rawValue)
 
   /// Audits a folder of published tables (`<name>.csv`, else `tables.xlsx`), with only what they show: the
   /// person-level data is never needed. A missing table drops its relations. `minCell`
