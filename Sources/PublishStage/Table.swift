@@ -160,8 +160,8 @@ public struct Table: Hashable, Sendable {
 
 extension ColumnKind {
   /// The kind of a published table's column by its name (SPEC 9, 9.1), for tables read
-  /// back from files: the year, the key columns, the counts, and everything else
-  /// (shares, means, sums, flags) as `mean`, which the audit does not read.
+  /// back from files: the year, the key columns, the counts, the shares, the means and
+  /// ratios, the flag, and the sums (`nights`, `total_nights`).
   package static func published(_ column: String) -> ColumnKind {
     let counts: Set<String> = [
       "persons", "stays", "completed_stays", "over_90", "over_120", "planned_exits", "users", "returning_users",
@@ -174,6 +174,9 @@ extension ColumnKind {
     if column == "year" { return .year }
     if keys.contains(column) { return .text }
     if counts.contains(column) || column.hasPrefix("returns_") || column.hasPrefix("within_") { return .count }
-    return .mean
+    if column.hasPrefix("share") { return .share }
+    if column.hasPrefix("mean_") || column.contains("_per_") { return .mean }
+    if column == "follow_up_complete" { return .bool }
+    return .sum
   }
 }

@@ -63,13 +63,13 @@ enum WorkbookReader {
     }
   }
 
-  /// A table sheet's rows as CSV records: numbers in SPEC 9's decimals by column name
+  /// A table sheet's rows as CSV records: numbers in SPEC 9's decimals for the column's kind
   /// (shares 4, means and ratios 1, the rest whole), the texts of cells without a
   /// number as empty fields.
   static func records(_ rows: [[Int: StoredCell]]) -> [[String]] {
     guard let headerCells = rows.first else { return [] }
     let header = (0..<(headerCells.keys.max().map { $0 + 1 } ?? 0)).map { headerCells[$0]?.text ?? "" }
-    let decimals = header.map { $0.hasPrefix("share") ? 4 : $0.hasPrefix("mean_") || $0.contains("_per_") ? 1 : 0 }
+    let decimals = header.map { ColumnKind.published($0).decimals ?? 0 }
     return [header]
       + rows.dropFirst().map { row in
         header.indices.map { column in

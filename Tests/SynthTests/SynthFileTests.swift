@@ -142,10 +142,11 @@ final class SynthFileTests: XCTestCase {
     while try population.next() { rows += 1 }
     XCTAssertEqual(summary.files.first { $0.file == "bef.sas7bdat" }?.rows, rows)
     XCTAssertEqual(rows, summary.population)
-    // --force removes the datasets too.
+    // --force replaces the datasets: the same files, no text registers beside them.
     var again = options
     again.force = true
     _ = try synthesize(again)
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: options.out).sorted(), files)
   }
 
   func testDataPastTheLastCalibratedYearSaysSo() throws {
