@@ -3,7 +3,7 @@ import RegisterModel
 /// Stage 3 (SPEC 1, 6): episodes, the person typology and the stay figures, from the
 /// deduplicated stays. Pure and deterministic: stays are sorted first, so the result
 /// does not depend on the order of the array.
-public func classify(stays: [Stay], parameters: AnalysisParameters) -> ClassifyResult {
+public func classify(stays: [Stay], parameters: ClassifyParameters) -> ClassifyResult {
   let sorted = sortedForChaining(stays)
   var episodes: [Episode] = []
   var features: [PersonFeatures] = []

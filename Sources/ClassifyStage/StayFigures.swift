@@ -4,7 +4,7 @@ import RegisterModel
 /// and by quarter of end (`stay_thresholds_quarterly`, the four quarters of every year):
 /// closed stays (`end != nil`) whose check-out year is a window year, by full-length
 /// nights. A planned exit has a trimmed exit reason equal to a trimmed planned exit code.
-func stayFigures(stays: [Stay], parameters: AnalysisParameters) -> StayFigures {
+func stayFigures(stays: [Stay], parameters: ClassifyParameters) -> StayFigures {
   let bins = Bins(bandEdges: parameters.durationBands)
   let years = parameters.window.years
   let plannedCodes = Set(parameters.plannedExitCodes.map(trimmed))

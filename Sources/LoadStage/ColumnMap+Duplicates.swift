@@ -11,7 +11,7 @@ extension ColumnMap {
       var matches = header.indices.filter { header[$0] == name }
       if matches.isEmpty { matches = header.indices.filter { header[$0].lowercased() == name.lowercased() } }
       guard matches.count > 1 else { continue }
-      throw RunErrorMessage(
+      throw RunError(
         "\(path): column '\(name)' for \(column.rawValue) appears \(matches.count) times in the header (fields \(matches.map { String($0 + 1) }.joined(separator: ", "))); rename or remove the duplicates"
       )
     }

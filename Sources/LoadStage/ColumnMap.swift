@@ -25,7 +25,7 @@ struct ColumnMap {
         header.firstIndex(of: name)
         ?? header.firstIndex { $0.lowercased() == name.lowercased() }
       guard let index else {
-        throw RunErrorMessage(
+        throw RunError(
           "\(path): column '\(name)' for \(column.rawValue) not found; \(Self.describe(header, names: names))"
             + Self.hint(
               for: name, in: header.filter { !source.columns.values.contains($0) }, delimiter: source.delimiter)
@@ -93,17 +93,4 @@ struct ColumnMap {
     case .code: 8
     }
   }
-}
-
-/// A load error that stops the run: it names the file and, where there is one, the line,
-/// and never holds a field value. Exit code 2 when the pipeline file is what needs a
-/// change (a column it names is not in the file), else 1.
-public struct RunErrorMessage: Error, CustomStringConvertible, Sendable {
-  public let message: String
-  public let isConfiguration: Bool
-  public init(_ message: String, isConfiguration: Bool = false) {
-    self.message = message
-    self.isConfiguration = isConfiguration
-  }
-  public var description: String { message }
 }

@@ -10,25 +10,27 @@ import RegisterModel
 /// never held whole. Files are read on up to `jobs` threads and merged in input order.
 /// Rejected rows go to `<rejectsFolder>/<source>.csv.gz`; a source that rejects more
 /// than `max_reject_share` of its rows stops the run.
+///
+/// `files` holds each source's files, in source order.
 public func load(
-  config: PipelineConfig, rejectsFolder: String, jobs: Int, progress: ProgressReporter? = nil
+  parameters: LoadParameters, files: [[InputFile]], rejectsFolder: String, jobs: Int,
+  progress: ProgressReporter? = nil
 ) throws -> LoadOutput {
-  let parameters = config.parameters
-  let files = try config.sources.map { try $0.resolveFiles(relativeTo: config.directory) }
-  let serviceNames = config.serviceNames
+  let sources = parameters.sources
+  let serviceNames = PipelineConfig.serviceNames(of: sources)
   if let progress {
     let total = files.joined().reduce(0) {
-      $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+      $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0)
     }
     progress.begin("load", totalBytes: total)
   }
   let report: (@Sendable (Int, Int) -> Void)? =
     if let progress { { bytes, rows in progress.advance(bytes: bytes, rows: rows) } } else { nil }
 
-  let reader: @Sendable (Int, String, PersonKeying) -> SourceFileReader = { sourceIndex, path, keying in
-    let source = config.sources[sourceIndex]
+  let reader: @Sendable (Int, InputFile, PersonKeying) -> SourceFileReader = { sourceIndex, file, keying in
+    let source = sources[sourceIndex]
     return SourceFileReader(
-      source: source, path: path, keying: keying,
+      source: source, file: file, keying: keying,
       openStayEnd: source.extractDate ?? parameters.censorDate, censorDate: parameters.censorDate,
       serviceIndex: source.service.flatMap { serviceNames.firstIndex(of: $0) } ?? 0,
       codePrefixes: source.codes.map { $0.map { ServiceCode.normalize(Array($0.utf8)) } },
@@ -36,11 +38,11 @@ public func load(
   }
 
   func readPhase(_ kinds: Set<SourceKind>, _ keying: PersonKeying) throws -> [(source: Int, batch: FileBatch)] {
-    let tasks = config.sources.indices.filter { kinds.contains(config.sources[$0].kind) }
+    let tasks = sources.indices.filter { kinds.contains(sources[$0].kind) }
       .flatMap { s in files[s].map { (s, $0) } }
     // Largest file first: the population register or a big service register must not
     // be the last to start while the other thread has nothing left to do.
-    let sizes = tasks.map { (try? FileManager.default.attributesOfItem(atPath: $0.1)[.size] as? Int) ?? 0 }
+    let sizes = tasks.map { (try? FileManager.default.attributesOfItem(atPath: $0.1.path)[.size] as? Int) ?? 0 }
     let order = tasks.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
     let batches = try parallelMap(tasks.count, jobs: jobs, order: order) { i in
       try reader(tasks[i].0, tasks[i].1, keying).read()
@@ -106,7 +108,7 @@ public func load(
   let all = stayBatches + otherBatches
   var reports: [SourceReport] = []
   try AtomicDirectory.create(rejectsFolder)
-  for (index, source) in config.sources.enumerated() {
+  for (index, source) in sources.enumerated() {
     let batches = all.filter { $0.source == index }.map(\.batch)
     let sourceReport = SourceReport(name: source.name, files: batches.map(\.report))
     reports.append(sourceReport)
@@ -115,7 +117,7 @@ public func load(
     let read = sourceReport.rowsRead
     let rejected = sourceReport.rejectedTotal
     if read > 0, Double(rejected) / Double(read) > parameters.maxRejectShare {
-      throw RunErrorMessage(
+      throw RunError(
         "source \(source.name): \(rejected) of \(read) rows rejected (\(percent(rejected, read))), more than max_reject_share \(percent(parameters.maxRejectShare)); the rejected rows and their reasons are in \(rejectsPath)"
           + dateDiagnosis(batches, source: source, rejected: sourceReport.rejected))
     }

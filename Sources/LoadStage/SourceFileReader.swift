@@ -6,7 +6,7 @@ import RegisterModel
 /// (SPEC 3): a row is accepted (kept or filtered) or rejected with a reason.
 struct SourceFileReader: Sendable {
   let source: SourceConfig
-  let path: String
+  let file: InputFile
   let keying: PersonKeying
   /// `extract_date` of the source, else the censor date: where open stays end.
   let openStayEnd: Day
@@ -18,6 +18,7 @@ struct SourceFileReader: Sendable {
   let progress: (@Sendable (_ bytes: Int, _ rows: Int) -> Void)?
 
   func read() throws -> FileBatch {
+    let path = file.path
     if source.format.readsSAS(path) {
       // Only the mapped variables are read; rejects show the others empty.
       return try read(SASReader(path: path, encoding: source.statedEncoding, variables: Array(source.columns.values)))
@@ -29,7 +30,7 @@ struct SourceFileReader: Sendable {
   private func read<Reader: RecordReader>(_ reader: Reader) throws -> FileBatch {
     let columns = try ColumnMap(source: source, reader: reader)
     let formats = try DateColumns(source: source, columns: columns, reader: reader)
-    var batch = FileBatch(report: FileReport(path: path, bytes: reader.fileSize))
+    var batch = FileBatch(report: FileReport(path: file.name, bytes: reader.fileSize))
     batch.delimiter = (reader as? DelimitedReader)?.delimiter
     // SAS numbers where text is expected (ids, codes, municipality): a fraction is invalid.
     let wholeNumberFields =

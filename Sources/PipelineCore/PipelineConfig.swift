@@ -103,7 +103,10 @@ public struct PipelineConfig: Hashable, Sendable {
   }
 
   /// Service names in order of first appearance among the services sources.
-  public var serviceNames: [String] {
+  public var serviceNames: [String] { Self.serviceNames(of: sources) }
+
+  /// Service names in order of first appearance among `sources` of kind services.
+  public static func serviceNames(of sources: [SourceConfig]) -> [String] {
     var names: [String] = []
     for source in sources where source.kind == .services {
       if let service = source.service, !names.contains(service) { names.append(service) }

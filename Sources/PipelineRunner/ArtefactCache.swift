@@ -4,90 +4,121 @@ import LoadStage
 import PipelineCore
 import RegisterModel
 
-/// Stage results file by file: those computed in this process, else read back from
-/// their stage's folder under `work/` when first asked for, so a single-stage rerun
-/// starts from the persisted results and reads only the files it uses (dedup does not
-/// read the service events; the run records read no person-level file).
-final class ArtefactCache {
-  var loadStays: [Stay]?
-  var loadPersons: [PersonRecord]?
-  var loadEvents: [ServiceEvent]?
-  var loadMeta: LoadMeta?
-  var dedupStays: [Stay]?
-  var dedupPersons: [PersonRecord]?
-  var dedupQuality: DedupQuality?
-  var episodes: [Episode]?
-  var typology: [PersonTypology]?
-  var classifyFigures: ClassifyFigures?
-  var repeatUse: RepeatUseFigures?
-  var welfareUse: WelfareFigures?
-  var transitions: TransitionFigures?
+/// One persisted stage result, declared once: the stage that writes it and its file in
+/// that stage's folder under `work/`; its value's type gives the codec (`ArtefactValue`).
+struct ArtefactFile<Value: ArtefactValue>: Sendable {
+  let stage: StageName
+  let file: String
+
+  init(_ stage: StageName, _ file: String) {
+    self.stage = stage
+    self.file = file
+  }
+
+  /// The key the cache holds it under.
+  var key: String { stage.rawValue + "/" + file }
 }
 
-extension PipelineRun {
-  /// The cached value at `slot`, else `read` of `file` in `stage`'s folder (cached).
-  private func cached<T>(
-    _ slot: ReferenceWritableKeyPath<ArtefactCache, T?>, _ stage: StageName, _ file: String,
-    read: (String) throws -> T
-  ) throws -> T {
-    if let value = artefacts[keyPath: slot] { return value }
-    let value = try read(paths.stage(stage.rawValue) + "/" + file)
-    artefacts[keyPath: slot] = value
+/// A value persisted between stages: person-level records as gzip CSV, figures as JSON.
+protocol ArtefactValue {
+  static func read(from path: String) throws -> Self
+  func write(to path: String) throws
+}
+
+extension Array: ArtefactValue where Element: CSVArtefact {
+  static func read(from path: String) throws -> [Element] { try Artefact.read(Element.self, from: path) }
+  func write(to path: String) throws { try Artefact.write(self, to: path) }
+}
+
+/// Figures persisted as pretty JSON with sorted keys.
+protocol JSONArtefact: ArtefactValue, Codable {}
+
+extension JSONArtefact {
+  static func read(from path: String) throws -> Self { try Artefact.readJSON(Self.self, from: path) }
+  func write(to path: String) throws { try Artefact.writeJSON(self, to: path) }
+}
+
+extension DedupQuality: JSONArtefact {}
+extension RepeatUseFigures: JSONArtefact {}
+extension WelfareFigures: JSONArtefact {}
+extension TransitionFigures: JSONArtefact {}
+
+/// Every artefact a stage writes and a later stage (or the run records) reads.
+enum Artefacts {
+  static let loadStays = ArtefactFile<[Stay]>(.load, "stays.csv.gz")
+  static let loadPersons = ArtefactFile<[PersonRecord]>(.load, "persons.csv.gz")
+  static let loadEvents = ArtefactFile<[ServiceEvent]>(.load, "events.csv.gz")
+  static let loadMeta = ArtefactFile<LoadMeta>(.load, "sources.json")
+  static let dedupStays = ArtefactFile<[Stay]>(.dedup, "stays.csv.gz")
+  static let dedupPersons = ArtefactFile<[PersonRecord]>(.dedup, "persons.csv.gz")
+  static let dedupQuality = ArtefactFile<DedupQuality>(.dedup, "quality.json")
+  static let episodes = ArtefactFile<[Episode]>(.classify, "episodes.csv.gz")
+  static let typology = ArtefactFile<[PersonTypology]>(.classify, "typology.csv.gz")
+  static let classifyFigures = ArtefactFile<ClassifyFigures>(.classify, "figures.json")
+  static let repeatUse = ArtefactFile<RepeatUseFigures>(.repeatUse, "figures.json")
+  static let welfareUse = ArtefactFile<WelfareFigures>(.welfareUse, "figures.json")
+  static let transitions = ArtefactFile<TransitionFigures>(.transitions, "figures.json")
+}
+
+/// Stage results: those computed in this process, else read back from their stage's
+/// folder under `work/` when first asked for, so a single-stage rerun starts from the
+/// persisted results and reads only the files it uses (dedup does not read the service
+/// events; the run records read no person-level file).
+final class ArtefactCache {
+  private var values: [String: Any] = [:]
+  private let paths: OutputPaths
+
+  init(paths: OutputPaths) { self.paths = paths }
+
+  func value<Value>(_ artefact: ArtefactFile<Value>) throws -> Value {
+    if let value = values[artefact.key] as? Value { return value }
+    let value = try Value.read(from: paths.stage(artefact.stage.rawValue) + "/" + artefact.file)
+    values[artefact.key] = value
     return value
   }
 
-  func loadStays() throws -> [Stay] {
-    try cached(\.loadStays, .load, "stays.csv.gz") { try Artefact.read(Stay.self, from: $0) }
+  /// Keeps what a stage just wrote, so the stages after it do not read it back.
+  func keep(_ outputs: StageOutputs) {
+    values.merge(outputs.values) { _, new in new }
   }
-  func loadPersons() throws -> [PersonRecord] {
-    try cached(\.loadPersons, .load, "persons.csv.gz") { try Artefact.read(PersonRecord.self, from: $0) }
-  }
-  func loadEvents() throws -> [ServiceEvent] {
-    try cached(\.loadEvents, .load, "events.csv.gz") { try Artefact.read(ServiceEvent.self, from: $0) }
-  }
-  func loadMeta() throws -> LoadMeta {
-    try cached(\.loadMeta, .load, "sources.json") { try Artefact.readJSON(LoadMeta.self, from: $0) }
-  }
+}
 
-  func dedupStays() throws -> [Stay] {
-    try cached(\.dedupStays, .dedup, "stays.csv.gz") { try Artefact.read(Stay.self, from: $0) }
-  }
-  func dedupPersons() throws -> [PersonRecord] {
-    try cached(\.dedupPersons, .dedup, "persons.csv.gz") { try Artefact.read(PersonRecord.self, from: $0) }
-  }
-  func dedupQuality() throws -> DedupQuality {
-    try cached(\.dedupQuality, .dedup, "quality.json") { try Artefact.readJSON(DedupQuality.self, from: $0) }
-  }
+/// What a stage writes into its (staging) folder: declared artefacts, kept for the
+/// stages after it, and any other file it writes under `folder` itself.
+struct StageOutputs {
+  let folder: String
+  fileprivate(set) var values: [String: Any] = [:]
 
-  func episodes() throws -> [Episode] {
-    try cached(\.episodes, .classify, "episodes.csv.gz") { try Artefact.read(Episode.self, from: $0) }
-  }
-  func typology() throws -> [PersonTypology] {
-    try cached(\.typology, .classify, "typology.csv.gz") { try Artefact.read(PersonTypology.self, from: $0) }
-  }
-  func classifyFigures() throws -> ClassifyFigures {
-    try cached(\.classifyFigures, .classify, "figures.json") { try Artefact.readJSON(ClassifyFigures.self, from: $0) }
-  }
+  init(folder: String) { self.folder = folder }
 
-  func repeatUseFigures() throws -> RepeatUseFigures {
-    try cached(\.repeatUse, .repeatUse, "figures.json") { try Artefact.readJSON(RepeatUseFigures.self, from: $0) }
+  mutating func write<Value>(_ artefact: ArtefactFile<Value>, _ value: Value) throws {
+    try value.write(to: folder + "/" + artefact.file)
+    values[artefact.key] = value
   }
-  func welfareUseFigures() throws -> WelfareFigures {
-    try cached(\.welfareUse, .welfareUse, "figures.json") { try Artefact.readJSON(WelfareFigures.self, from: $0) }
-  }
-  func transitionFigures() throws -> TransitionFigures {
-    try cached(\.transitions, .transitions, "figures.json") { try Artefact.readJSON(TransitionFigures.self, from: $0) }
+}
+
+/// The results a stage may read: those of the stages it declares upstream, no other.
+struct UpstreamResults {
+  let stage: StageName
+  let upstream: [StageName]
+  let cache: ArtefactCache
+
+  func read<Value>(_ artefact: ArtefactFile<Value>) throws -> Value {
+    precondition(
+      upstream.contains(artefact.stage),
+      "stage \(stage.rawValue) reads \(artefact.key) but does not declare \(artefact.stage.rawValue) upstream")
+    return try cache.value(artefact)
   }
 }
 
 /// `work/load/sources.json`: the service names and how every row was accounted for.
-struct LoadMeta: Codable {
+struct LoadMeta: JSONArtefact {
   var serviceNames: [String]
   var sources: [SourceReport]
 }
 
 /// `work/classify/figures.json`.
-struct ClassifyFigures: Codable {
+struct ClassifyFigures: JSONArtefact {
   var typology: TypologyFigures
   var stays: StayFigures
 }

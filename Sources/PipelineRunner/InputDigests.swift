@@ -1,4 +1,5 @@
 import Foundation
+import LoadStage
 import PipelineCore
 import RegisterIO
 
@@ -39,31 +40,56 @@ struct InputDigests {
   }
 }
 
-extension PipelineRun {
-  /// Every input file of every source, in source order, with size and digest. `name` is
-  /// the path relative to the pipeline file's folder (as the pipeline's `files` patterns
-  /// say it; absolute patterns stay absolute): what stamps, the manifest and the report
-  /// record, so they do not depend on the current directory or on how the pipeline's path
-  /// was spelled. `path` is the path to open.
-  func inputFiles() throws -> [(source: String, path: String, name: String, entry: InputDigests.Entry)] {
-    var digests = InputDigests(path: paths.work + "/input-digests.json")
-    var result: [(String, String, String, InputDigests.Entry)] = []
+/// The run's input files, globbed and digested once per run: what load reads and the
+/// manifest and report record, so they describe the same files.
+struct InputSnapshot {
+  struct File {
+    var source: String
+    var file: InputFile
+    var entry: InputDigests.Entry
+  }
+
+  /// Every input file of every source, in source order (a file two sources read is
+  /// listed for each).
+  let files: [File]
+  /// Each source's files, in source order: what load opens.
+  let bySource: [[InputFile]]
+  /// Whether every input lies beside a `synth_counts.json`: the marker `regpipe synth`
+  /// writes with its registers, so the report can say the data is invented.
+  let isSynthetic: Bool
+
+  /// Globs every source's patterns and digests each file (`InputDigests` skips unchanged
+  /// ones); `save` keeps new digests in `work/input-digests.json` (not for `status`,
+  /// which writes nothing).
+  init(config: PipelineConfig, work: String, save: Bool) throws {
+    var digests = InputDigests(path: work + "/input-digests.json")
+    var files: [File] = []
+    var bySource: [[InputFile]] = []
     for source in config.sources {
-      for file in try source.resolveFiles(relativeTo: config.directory) {
-        result.append((source.name, file, inputName(file), try digests.digest(of: file)))
+      let inputs = try source.resolveFiles(relativeTo: config.directory).map {
+        InputFile(path: $0, name: Self.name(of: $0, under: config.directory))
+      }
+      bySource.append(inputs)
+      for input in inputs {
+        files.append(File(source: source.name, file: input, entry: try digests.digest(of: input.path)))
       }
     }
-    if writesAllowed && digests.changed {
-      try AtomicDirectory.create(paths.work)
+    if save && digests.changed {
+      try AtomicDirectory.create(work)
       try digests.save()
     }
-    return result
+    self.files = files
+    self.bySource = bySource
+    let folders = Set(files.map { ($0.file.path as NSString).deletingLastPathComponent })
+    isSynthetic =
+      !folders.isEmpty && folders.allSatisfy { FileManager.default.fileExists(atPath: $0 + "/synth_counts.json") }
   }
 
   /// `file` relative to the pipeline file's folder when it lies under it as resolved
-  /// (`resolveFiles` joins the folder and the pattern), else as it is.
-  func inputName(_ file: String) -> String {
-    let folder = config.directory.hasSuffix("/") ? config.directory : config.directory + "/"
+  /// (`resolveFiles` joins the folder and the pattern), else as it is: how stamps, the
+  /// manifest and the report name it, whatever the current directory.
+  private static func name(of file: String, under directory: String) -> String {
+    let folder = directory.hasSuffix("/") ? directory : directory + "/"
     return file.hasPrefix(folder) && !folder.isEmpty ? String(file.dropFirst(folder.count)) : file
   }
 }

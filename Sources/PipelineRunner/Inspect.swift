@@ -1,4 +1,5 @@
 import Foundation
+import PipelineCore
 import RegisterIO
 
 /// `regpipe inspect`: the columns and first rows of a stage artefact (gzip or plain

@@ -1,4 +1,5 @@
 import Foundation
+import PipelineCore
 
 #if canImport(Glibc)
   import Glibc

@@ -10,9 +10,11 @@ public final class PipelineRun {
   public let paths: OutputPaths
   public let progress: ProgressReporter
   /// Results computed in this process, so a full run does not read back what it wrote.
-  let artefacts = ArtefactCache()
+  let artefacts: ArtefactCache
   private(set) var stamps: [StageName: StageStamp] = [:]
-  let jobs: [StageName: StageJob]
+  let jobs: [StageName: any StageJob]
+  /// The input files as this run found them, taken once (`snapshotInputs`).
+  private var snapshot: InputSnapshot?
 
   /// SPEC 3's plausibility warnings of this run (set before publish runs or is skipped).
   public private(set) var warnings: [String] = []
@@ -22,16 +24,13 @@ public final class PipelineRun {
     self.options = options
     paths = OutputPaths(root: options.outputRoot, pipeline: config.name)
     progress = ProgressReporter(quiet: options.quiet)
+    artefacts = ArtefactCache(paths: paths)
     jobs = Dictionary(uniqueKeysWithValues: StageJobs.all.map { ($0.name, $0) })
   }
 
-  /// False while `status()` runs: input digests are computed but not remembered.
-  private(set) var writesAllowed = true
-
   /// Each stage's state: up to date (nil) or stale, and why — writes nothing.
   public func status() throws -> [(stage: StageName, staleReason: String?)] {
-    writesAllowed = false
-    defer { writesAllowed = true }
+    snapshot = try InputSnapshot(config: config, work: paths.work, save: false)
     var result: [(StageName, String?)] = []
     var stale: [StageName] = []
     for stage in StageName.allCases {
@@ -57,6 +56,7 @@ public final class PipelineRun {
     }
     defer { withExtendedLifetime(lock) {} }
     try AtomicDirectory.create(paths.work)
+    snapshot = try InputSnapshot(config: config, work: paths.work, save: true)
     var outcomes: [StageOutcome] = []
     for stage in StageName.allCases {
       let selected = isSelected(stage)
@@ -89,12 +89,7 @@ public final class PipelineRun {
       }
       let reason = stale ?? (options.force ? "--force" : "--from \(options.from!.rawValue)")
       let started = Date()
-      let job = jobs[stage]!
-      let reads = try currentReads(of: stage)
-      stamps[stage] = try StageFolder(path: paths.stage(stage.rawValue)).commit(stage: stage.rawValue, reads: reads) {
-        try job.run(self, into: $0)
-      }
-      try job.install(self)
+      try execute(jobs[stage]!)
       let outcome = StageOutcome(stage: stage, action: .ran, reason: reason, seconds: Date().timeIntervalSince(started))
       outcomes.append(outcome)
       report(outcome)
@@ -137,6 +132,38 @@ public final class PipelineRun {
     return order.firstIndex(of: stage)! >= order.firstIndex(of: from)!
   }
 
+  /// Runs `job` into its stage folder, keeps its results for the stages after it and
+  /// installs what it publishes.
+  private func execute<Job: StageJob>(_ job: Job) throws {
+    let parameters = job.parameters(of: config)
+    let inputs = try inputSnapshot()
+    let input = StageInput(
+      parameters: parameters, inputs: job.inputReads(inputs) == nil ? nil : inputs,
+      upstream: UpstreamResults(stage: job.name, upstream: job.upstream, cache: artefacts), jobs: options.jobs,
+      progress: progress, paths: paths, warnings: warnings)
+    var outputs: StageOutputs?
+    stamps[job.name] = try StageFolder(path: paths.stage(job.name.rawValue)).commit(
+      stage: job.name.rawValue, reads: try currentReads(of: job, parameters: parameters)
+    ) { folder in
+      var written = StageOutputs(folder: folder)
+      try job.run(input, into: &written)
+      outputs = written
+    }
+    if let outputs { artefacts.keep(outputs) }
+    try job.install(paths: paths)
+  }
+
+  /// The input snapshot of this run (taken by `run` or `status`).
+  func inputSnapshot() throws -> InputSnapshot {
+    if let snapshot { return snapshot }
+    let taken = try InputSnapshot(config: config, work: paths.work, save: false)
+    snapshot = taken
+    return taken
+  }
+
+  /// A result of the stages, computed in this process or read back from `work/`.
+  func result<Value>(_ artefact: ArtefactFile<Value>) throws -> Value { try artefacts.value(artefact) }
+
   /// Why `stage` must run again, or nil when its stamp matches what it would read now.
   func staleness(of stage: StageName) throws -> String? {
     let folder = paths.stage(stage.rawValue)
@@ -146,17 +173,22 @@ public final class PipelineRun {
     where stamps[upstream] == nil && StageStamp.read(from: paths.stage(upstream.rawValue)) == nil {
       return "upstream stage \(upstream.rawValue) has no result"
     }
-    return try stamp.staleness(against: currentReads(of: stage), folder: folder) ?? job.externalStaleness(self)
+    return try stamp.staleness(against: currentReads(of: job), folder: folder) ?? job.externalStaleness(paths: paths)
   }
 
-  /// Fingerprints of what `stage` reads now: program, parameters, inputs, upstream results.
-  func currentReads(of stage: StageName) throws -> [String: String] {
-    let job = jobs[stage]!
-    var reads = try job.reads(self)
-    reads["program"] = ProgramVersion.current
+  private func currentReads<Job: StageJob>(of job: Job) throws -> [StampKey: String] {
+    try currentReads(of: job, parameters: job.parameters(of: config))
+  }
+
+  /// Fingerprints of what `job` reads now: program, the settings of its parameter value,
+  /// the input files if it reads them, its upstream stages' results.
+  func currentReads<Job: StageJob>(of job: Job, parameters: Job.Parameters) throws -> [StampKey: String] {
+    var reads: [StampKey: String] = [.program: ProgramVersion.current]
+    for (name, value) in StageSettings.of(parameters) { reads[.setting(name)] = value }
+    if let inputReads = job.inputReads(try inputSnapshot()) { reads.merge(inputReads) { first, _ in first } }
     for upstream in job.upstream {
       let stamp = stamps[upstream] ?? StageStamp.read(from: paths.stage(upstream.rawValue))
-      reads["stage \(upstream.rawValue)"] = stamp?.outputHash ?? "none"
+      reads[.stage(upstream)] = stamp?.outputHash ?? "none"
     }
     return reads
   }

@@ -56,10 +56,10 @@ extension PipelineRun {
   /// The checks of `Plausibility` on this run's load and classify results: throws on an
   /// error (and with `--strict` on any warning), else returns the warnings.
   func plausibilityWarnings() throws -> [String] {
-    let load = try loadMeta()
+    let load = try result(Artefacts.loadMeta)
     let stays = zip(config.sources, load.sources).filter { $0.0.kind == .stays }.map { ($0.1.name, $0.1.staysByYear) }
     let allYears = stays.reduce(into: [Int: Int]()) { total, source in total.merge(source.1, uniquingKeysWith: +) }
-    let persons = try classifyFigures().typology.groups.reduce(0) { $0 + $1.persons }
+    let persons = try result(Artefacts.classifyFigures).typology.groups.reduce(0) { $0 + $1.persons }
     if let error = Plausibility.windowError(typologyPersons: persons, window: config.parameters.window, years: allYears)
     {
       throw error

@@ -1,3 +1,4 @@
+import DedupStage
 import Foundation
 import LoadStage
 import PipelineCore
@@ -7,7 +8,7 @@ import RegisterIO
 /// the same inputs and configuration) and `run.log` (timings and other run-to-run noise).
 extension PipelineRun {
   func writeRecords(outcomes: [StageOutcome]) throws {
-    let load = try loadMeta()
+    let load = try result(Artefacts.loadMeta)
     try AtomicFile.write(try manifest(load: load).rendered(), to: paths.manifest)
     try AtomicFile.write(try quality(load: load).rendered(), to: paths.quality)
     try appendRunLog(outcomes)
@@ -16,17 +17,18 @@ extension PipelineRun {
   private func manifest(load: LoadMeta) throws -> JSONValue {
     let reports = Dictionary(
       load.sources.flatMap { source in source.files.map { ($0.path, $0) } }, uniquingKeysWith: { a, _ in a })
-    let inputs: [JSONValue] = try inputFiles().map { file in
-      let report = reports[file.name]
+    let inputs: [JSONValue] = try inputSnapshot().files.map { file in
+      let report = reports[file.file.name]
       return .object([
-        "source": .string(file.source), "path": .string(file.name), "bytes": .int(file.entry.bytes),
+        "source": .string(file.source), "path": .string(file.file.name), "bytes": .int(file.entry.bytes),
         "sha256": .string(file.entry.sha256), "rows_read": .int(report?.rowsRead ?? 0),
         "accepted": .int(report?.accepted ?? 0), "rejected": counts(report?.rejected ?? [:]),
       ])
     }
     let stages: [JSONValue] = StageName.allCases.map { stage in
       var hasher = StableHasher()
-      for (key, value) in (stamps[stage]?.reads ?? [:]).sorted(by: { $0.key < $1.key }) { hasher.add(key, value) }
+      let reads = (stamps[stage]?.reads ?? [:]).map { (key: $0.key.text, value: $0.value) }
+      for (key, value) in reads.sorted(by: { $0.key < $1.key }) { hasher.add(key, value) }
       return .object(["stage": .string(stage.rawValue), "input_hash": .string(hasher.finalize())])
     }
     let outputs: [JSONValue] = (stamps[.publish]?.outputs ?? [:]).sorted { $0.key < $1.key }.map {
@@ -49,8 +51,8 @@ extension PipelineRun {
   }
 
   private func quality(load: LoadMeta) throws -> JSONValue {
-    let dedup = try dedupQuality()
-    let classify = try classifyFigures()
+    let dedup = try result(Artefacts.dedupQuality)
+    let classify = try result(Artefacts.classifyFigures)
     let sources: [JSONValue] = load.sources.map { source in
       .object([
         "name": .string(source.name), "rows_read": .int(source.rowsRead), "accepted": .int(source.accepted),
@@ -61,14 +63,7 @@ extension PipelineRun {
     return .object([
       "pipeline": .string(config.name),
       "sources": .array(sources),
-      "dedup": .object([
-        "exact_duplicates": .int(dedup.exactDuplicates),
-        "same_start_duplicates": .int(dedup.sameStartDuplicates),
-        "new_year_splits_stitched": .int(dedup.newYearStitched),
-        "overlaps_stitched": .int(dedup.overlapsStitched),
-        "ids_repaired": .int(load.sources.reduce(0) { $0 + $1.idsRepaired }),
-        "person_field_conflicts": .int(dedup.personFieldConflicts),
-      ]),
+      "dedup": .object(dedupCounts(load: load, dedup: dedup).map { JSONMember($0.key, .int($0.count)) }),
       "classify": .object([
         "typology_method": .string(config.parameters.typology.method.rawValue),
         "typology_fallbacks": .int(classify.typology.fellBackToRules ? 1 : 0),
@@ -103,4 +98,17 @@ extension PipelineRun {
       throw RunError("\(paths.runLog): cannot append to the run log: \(cause)")
     }
   }
+}
+
+/// Dedup's counts (with the ids load repaired) as `quality.json` names them and the
+/// report labels them, in the same order.
+func dedupCounts(load: LoadMeta, dedup: DedupQuality) -> [(key: String, label: String, count: Int)] {
+  [
+    ("exact_duplicates", "exact duplicate stays dropped", dedup.exactDuplicates),
+    ("same_start_duplicates", "same-start duplicate stays dropped", dedup.sameStartDuplicates),
+    ("new_year_splits_stitched", "stays split at New Year stitched", dedup.newYearStitched),
+    ("overlaps_stitched", "overlapping stays stitched", dedup.overlapsStitched),
+    ("ids_repaired", "person ids repaired", load.sources.reduce(0) { $0 + $1.idsRepaired }),
+    ("person_field_conflicts", "persons with conflicting register fields", dedup.personFieldConflicts),
+  ]
 }

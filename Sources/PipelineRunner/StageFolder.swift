@@ -13,7 +13,7 @@ struct StageFolder {
 
   /// Runs `write` into a fresh staging folder, stamps it with `reads` and the written
   /// files, and swaps it in. Returns the new stamp.
-  func commit(stage: String, reads: [String: String], _ write: (String) throws -> Void) throws -> StageStamp {
+  func commit(stage: String, reads: [StampKey: String], _ write: (String) throws -> Void) throws -> StageStamp {
     try AtomicDirectory.removeTree(staging)
     try AtomicDirectory.create(staging)
     do {

@@ -10,79 +10,49 @@ import RepeatUseStage
 import TransitionsStage
 import WelfareUseStage
 
-/// The seven stages of SPEC 4–9 as the runner drives them.
+/// The seven stages of SPEC 4–9 as the runner drives them, in run order.
 enum StageJobs {
-  static let all: [StageJob] = [
+  static let all: [any StageJob] = [
     LoadJob(), DedupJob(), ClassifyJob(), RepeatUseJob(), WelfareUseJob(), TransitionsJob(), PublishJob(),
   ]
-}
-
-/// The settings a stage reads, as `parameter NAME` reads. Analysis parameters drop their
-/// `parameters.` prefix, so a reason reads "parameter episode_gap_days changed".
-func parameterReads(_ run: PipelineRun, _ stage: StageName) -> [String: String] {
-  settingReads(run.config.parameterReads(for: stage))
-}
-
-/// Settings as `parameter NAME` reads, analysis parameters without their prefix.
-func settingReads(_ settings: [(name: String, value: String)]) -> [String: String] {
-  Dictionary(
-    settings.map { name, value in
-      let short = name.hasPrefix("parameters.") ? String(name.dropFirst("parameters.".count)) : name
-      return ("parameter \(short)", value)
-    }, uniquingKeysWith: { first, _ in first })
 }
 
 struct LoadJob: StageJob {
   let name = StageName.load
   let upstream: [StageName] = []
 
-  func reads(_ run: PipelineRun) throws -> [String: String] {
-    var reads = parameterReads(run, name)
-    for file in try run.inputFiles() { reads["input \(file.name)"] = file.entry.sha256 }
-    return reads
+  func parameters(of config: PipelineConfig) -> LoadParameters { LoadParameters(config) }
+
+  func inputReads(_ inputs: InputSnapshot) -> [StampKey: String]? {
+    Dictionary(inputs.files.map { (.input($0.file.name), $0.entry.sha256) }, uniquingKeysWith: { first, _ in first })
   }
 
-  func run(_ run: PipelineRun, into folder: String) throws {
-    var output: LoadOutput
-    do {
-      output = try LoadStage.load(
-        config: run.config, rejectsFolder: run.paths.rejects, jobs: run.options.jobs, progress: run.progress)
-    } catch let error as RunErrorMessage {
-      throw RunError(error.message, isConfiguration: error.isConfiguration)
-    }
-    // File reports name files as the stamps and manifest do, so the result does not
-    // depend on the current directory.
-    for s in output.sources.indices {
-      for f in output.sources[s].files.indices {
-        output.sources[s].files[f].path = run.inputName(output.sources[s].files[f].path)
-      }
-    }
-    try Artefact.write(output.stays, to: folder + "/stays.csv.gz")
-    try Artefact.write(output.persons, to: folder + "/persons.csv.gz")
-    try Artefact.write(output.events, to: folder + "/events.csv.gz")
-    let meta = LoadMeta(serviceNames: output.serviceNames, sources: output.sources)
-    try Artefact.writeJSON(meta, to: folder + "/sources.json")
-    run.artefacts.loadStays = output.stays
-    run.artefacts.loadPersons = output.persons
-    run.artefacts.loadEvents = output.events
-    run.artefacts.loadMeta = meta
+  func run(_ input: StageInput<LoadParameters>, into outputs: inout StageOutputs) throws {
+    let output = try LoadStage.load(
+      parameters: input.parameters, files: input.inputs!.bySource, rejectsFolder: input.paths.rejects,
+      jobs: input.jobs, progress: input.progress)
+    try outputs.write(Artefacts.loadStays, output.stays)
+    try outputs.write(Artefacts.loadPersons, output.persons)
+    try outputs.write(Artefacts.loadEvents, output.events)
+    try outputs.write(Artefacts.loadMeta, LoadMeta(serviceNames: output.serviceNames, sources: output.sources))
   }
 }
+
+/// Dedup reads nothing of the pipeline file.
+struct NoParameters {}
 
 struct DedupJob: StageJob {
   let name = StageName.dedup
   let upstream = [StageName.load]
 
-  func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
+  func parameters(of config: PipelineConfig) -> NoParameters { NoParameters() }
 
-  func run(_ run: PipelineRun, into folder: String) throws {
-    let result = DedupStage.dedup(stays: try run.loadStays(), persons: try run.loadPersons())
-    try Artefact.write(result.stays, to: folder + "/stays.csv.gz")
-    try Artefact.write(result.persons, to: folder + "/persons.csv.gz")
-    try Artefact.writeJSON(result.quality, to: folder + "/quality.json")
-    run.artefacts.dedupStays = result.stays
-    run.artefacts.dedupPersons = result.persons
-    run.artefacts.dedupQuality = result.quality
+  func run(_ input: StageInput<NoParameters>, into outputs: inout StageOutputs) throws {
+    let result = DedupStage.dedup(
+      stays: try input.upstream.read(Artefacts.loadStays), persons: try input.upstream.read(Artefacts.loadPersons))
+    try outputs.write(Artefacts.dedupStays, result.stays)
+    try outputs.write(Artefacts.dedupPersons, result.persons)
+    try outputs.write(Artefacts.dedupQuality, result.quality)
   }
 }
 
@@ -90,17 +60,15 @@ struct ClassifyJob: StageJob {
   let name = StageName.classify
   let upstream = [StageName.dedup]
 
-  func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
+  func parameters(of config: PipelineConfig) -> ClassifyParameters { ClassifyParameters(config.parameters) }
 
-  func run(_ run: PipelineRun, into folder: String) throws {
-    let result = ClassifyStage.classify(stays: try run.dedupStays(), parameters: run.config.parameters)
-    let figures = ClassifyFigures(typology: result.typologyFigures, stays: result.stayFigures)
-    try Artefact.write(result.episodes, to: folder + "/episodes.csv.gz")
-    try Artefact.write(result.typology, to: folder + "/typology.csv.gz")
-    try Artefact.writeJSON(figures, to: folder + "/figures.json")
-    run.artefacts.episodes = result.episodes
-    run.artefacts.typology = result.typology
-    run.artefacts.classifyFigures = figures
+  func run(_ input: StageInput<ClassifyParameters>, into outputs: inout StageOutputs) throws {
+    let result = ClassifyStage.classify(
+      stays: try input.upstream.read(Artefacts.dedupStays), parameters: input.parameters)
+    try outputs.write(Artefacts.episodes, result.episodes)
+    try outputs.write(Artefacts.typology, result.typology)
+    try outputs.write(
+      Artefacts.classifyFigures, ClassifyFigures(typology: result.typologyFigures, stays: result.stayFigures))
   }
 }
 
@@ -108,14 +76,14 @@ struct RepeatUseJob: StageJob {
   let name = StageName.repeatUse
   let upstream = [StageName.dedup, .classify]
 
-  func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
+  func parameters(of config: PipelineConfig) -> RepeatUseParameters { RepeatUseParameters(config.parameters) }
 
-  func run(_ run: PipelineRun, into folder: String) throws {
+  func run(_ input: StageInput<RepeatUseParameters>, into outputs: inout StageOutputs) throws {
+    let upstream = input.upstream
     let figures = RepeatUseStage.repeatUse(
-      stays: try run.dedupStays(), episodes: try run.episodes(), persons: try run.dedupPersons(),
-      parameters: run.config.parameters)
-    try Artefact.writeJSON(figures, to: folder + "/figures.json")
-    run.artefacts.repeatUse = figures
+      stays: try upstream.read(Artefacts.dedupStays), episodes: try upstream.read(Artefacts.episodes),
+      persons: try upstream.read(Artefacts.dedupPersons), parameters: input.parameters)
+    try outputs.write(Artefacts.repeatUse, figures)
   }
 }
 
@@ -123,14 +91,15 @@ struct WelfareUseJob: StageJob {
   let name = StageName.welfareUse
   let upstream = [StageName.load, .dedup, .classify]
 
-  func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
+  func parameters(of config: PipelineConfig) -> WelfareUseParameters { WelfareUseParameters(config.parameters) }
 
-  func run(_ run: PipelineRun, into folder: String) throws {
+  func run(_ input: StageInput<WelfareUseParameters>, into outputs: inout StageOutputs) throws {
+    let upstream = input.upstream
     let figures = WelfareUseStage.welfareUse(
-      typology: try run.typology(), persons: try run.dedupPersons(), events: try run.loadEvents(),
-      serviceNames: try run.loadMeta().serviceNames, parameters: run.config.parameters)
-    try Artefact.writeJSON(figures, to: folder + "/figures.json")
-    run.artefacts.welfareUse = figures
+      typology: try upstream.read(Artefacts.typology), persons: try upstream.read(Artefacts.dedupPersons),
+      events: try upstream.read(Artefacts.loadEvents), serviceNames: try upstream.read(Artefacts.loadMeta).serviceNames,
+      parameters: input.parameters)
+    try outputs.write(Artefacts.welfareUse, figures)
   }
 }
 
@@ -138,13 +107,13 @@ struct TransitionsJob: StageJob {
   let name = StageName.transitions
   let upstream = [StageName.load, .classify]
 
-  func reads(_ run: PipelineRun) throws -> [String: String] { parameterReads(run, name) }
+  func parameters(of config: PipelineConfig) -> TransitionsParameters { TransitionsParameters(config.parameters) }
 
-  func run(_ run: PipelineRun, into folder: String) throws {
+  func run(_ input: StageInput<TransitionsParameters>, into outputs: inout StageOutputs) throws {
+    let upstream = input.upstream
     let figures = TransitionsStage.transitions(
-      episodes: try run.episodes(), events: try run.loadEvents(), serviceNames: try run.loadMeta().serviceNames,
-      parameters: run.config.parameters)
-    try Artefact.writeJSON(figures, to: folder + "/figures.json")
-    run.artefacts.transitions = figures
+      episodes: try upstream.read(Artefacts.episodes), events: try upstream.read(Artefacts.loadEvents),
+      serviceNames: try upstream.read(Artefacts.loadMeta).serviceNames, parameters: input.parameters)
+    try outputs.write(Artefacts.transitions, figures)
   }
 }

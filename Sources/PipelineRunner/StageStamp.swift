@@ -11,13 +11,20 @@ struct StageStamp: Codable, Equatable {
 
   var format = StageStamp.currentFormat
   var stage: String
-  /// Named inputs and their fingerprints: `program`, `parameter NAME`, `input FILE`,
-  /// `stage NAME` (the upstream stage's output hash).
-  var reads: [String: String]
+  /// What the stage read, each with its fingerprint (a setting's value, a file's
+  /// digest, an upstream stage's output hash).
+  var reads: [StampKey: String]
   /// The stage's files with their sizes and SHA-256.
   var outputs: [String: OutputFile]
   /// One hash over `outputs`: what downstream stages record as their read.
   var outputHash: String
+
+  init(stage: String, reads: [StampKey: String], outputs: [String: OutputFile], outputHash: String) {
+    self.stage = stage
+    self.reads = reads
+    self.outputs = outputs
+    self.outputHash = outputHash
+  }
 
   struct OutputFile: Codable, Equatable {
     var bytes: Int
@@ -39,14 +46,14 @@ struct StageStamp: Codable, Equatable {
   }
 
   /// Why a stage with this stamp is stale given what it would read now; nil when it is
-  /// up to date. The first difference in a fixed order explains it.
-  func staleness(against current: [String: String], folder: String) -> String? {
+  /// up to date. The first difference in `StampKey` order explains it.
+  func staleness(against current: [StampKey: String], folder: String) -> String? {
     if format != StageStamp.currentFormat { return "stage folder format changed" }
-    for key in (Set(reads.keys).union(current.keys)).sorted(by: StageStamp.explanationOrder) {
+    for key in Set(reads.keys).union(current.keys).sorted() {
       switch (reads[key], current[key]) {
-      case (let old?, let new?) where old != new: return StageStamp.describe(key, "changed")
-      case (nil, _?): return StageStamp.describe(key, "added")
-      case (_?, nil): return StageStamp.describe(key, "removed")
+      case (let old?, let new?) where old != new: return key.reason("changed")
+      case (nil, _?): return key.reason("added")
+      case (_?, nil): return key.reason("removed")
       default: continue
       }
     }
@@ -58,20 +65,34 @@ struct StageStamp: Codable, Equatable {
     }
     return nil
   }
+}
 
-  /// `program` first, then parameters, inputs and upstream stages, each alphabetically.
-  private static func explanationOrder(_ a: String, _ b: String) -> Bool {
-    func rank(_ key: String) -> Int {
-      ["program", "parameter", "input", "stage"].firstIndex { key.hasPrefix($0) } ?? 4
+extension StageStamp {
+  private enum CodingKeys: String, CodingKey { case format, stage, reads, outputs, outputHash }
+
+  /// `reads` as an object keyed by `StampKey.text`, so `stamp.json` reads as before.
+  init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    format = try container.decode(Int.self, forKey: .format)
+    stage = try container.decode(String.self, forKey: .stage)
+    var reads: [StampKey: String] = [:]
+    for (text, value) in try container.decode([String: String].self, forKey: .reads) {
+      guard let key = StampKey(text: text) else {
+        throw DecodingError.dataCorruptedError(forKey: .reads, in: container, debugDescription: "unknown read \(text)")
+      }
+      reads[key] = value
     }
-    return (rank(a), a) < (rank(b), b)
+    self.reads = reads
+    outputs = try container.decode([String: OutputFile].self, forKey: .outputs)
+    outputHash = try container.decode(String.self, forKey: .outputHash)
   }
 
-  private static func describe(_ key: String, _ change: String) -> String {
-    switch key {
-    case "program": return "program version changed"
-    case _ where key.hasPrefix("stage "): return "upstream \(key) \(change)"
-    default: return "\(key) \(change)"
-    }
+  func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(format, forKey: .format)
+    try container.encode(stage, forKey: .stage)
+    try container.encode(Dictionary(uniqueKeysWithValues: reads.map { ($0.key.text, $0.value) }), forKey: .reads)
+    try container.encode(outputs, forKey: .outputs)
+    try container.encode(outputHash, forKey: .outputHash)
   }
 }

@@ -10,7 +10,7 @@ import RegisterModel
 ///   - persons: resolved persons records (one per person), for sex and birth date.
 /// Inputs in any other order are sorted first, so the figures never depend on order.
 public func repeatUse(
-  stays: [Stay], episodes: [Episode], persons: [PersonRecord], parameters: AnalysisParameters
+  stays: [Stay], episodes: [Episode], persons: [PersonRecord], parameters: RepeatUseParameters
 ) -> RepeatUseFigures {
   let stays = inPersonStartOrder(stays, person: \.person, start: \.start)
   let episodes = inPersonStartOrder(episodes, person: \.person, start: \.start)

@@ -9,7 +9,7 @@ import RegisterModel
 /// from 0); a gap beyond the last horizon is not a return. Follow-up is complete when
 /// 31 December of the year + the last horizon ≤ censor_date. `episodes` must be in
 /// (person, start) order.
-func returnsAfterExit(_ episodes: [Episode], parameters: AnalysisParameters) -> [ReturnYearFigures] {
+func returnsAfterExit(_ episodes: [Episode], parameters: RepeatUseParameters) -> [ReturnYearFigures] {
   let years = parameters.window.years
   let horizons = parameters.returnHorizons
   let lastHorizon = horizons.last ?? 0

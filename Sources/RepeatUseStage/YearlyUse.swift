@@ -8,7 +8,7 @@ import RegisterModel
 /// institutions count each night once; a stay over New Year counts in both years.
 /// Users are also counted by sex and age band on 31 December of the year, from their
 /// persons record (none: `unknown`). `stays` must be in (person, start) order.
-func yearlyUse(_ stays: [Stay], persons: [PersonKey: PersonRecord], parameters: AnalysisParameters)
+func yearlyUse(_ stays: [Stay], persons: [PersonKey: PersonRecord], parameters: RepeatUseParameters)
   -> (years: [UseYearFigures], bySexAge: [UserSexAgeCounts])
 {
   let window = parameters.window

@@ -10,7 +10,7 @@ import RegisterModel
 ///   - events: service events; `service` indexes `serviceNames`. Read in one pass.
 ///   - serviceNames: service names in source order.
 public func transitions(
-  episodes: [Episode], events: [ServiceEvent], serviceNames: [String], parameters: AnalysisParameters
+  episodes: [Episode], events: [ServiceEvent], serviceNames: [String], parameters: TransitionsParameters
 ) -> TransitionFigures {
   let years = parameters.window.years
   let horizons = parameters.transitionHorizons

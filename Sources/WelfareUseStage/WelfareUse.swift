@@ -12,7 +12,7 @@ import RegisterModel
 ///   - serviceNames: service names in source order.
 public func welfareUse(
   typology: [PersonTypology], persons: [PersonRecord], events: [ServiceEvent],
-  serviceNames: [String], parameters: AnalysisParameters
+  serviceNames: [String], parameters: WelfareUseParameters
 ) -> WelfareFigures {
   let rowOfPerson = Dictionary(
     typology.enumerated().map { ($1.person, $0) }, uniquingKeysWith: { first, _ in first })

@@ -41,8 +41,6 @@ struct Regpipe: ParsableCommand {
       fail("\(error)", code: 2)
     } catch let error as RunError where error.isConfiguration {
       fail("\(error)", code: 2)
-    } catch let error as RunErrorMessage where error.isConfiguration {
-      fail("\(error)", code: 2)
     } catch let error as PlausibilityError {
       fail("\(error)", code: error.isConfiguration ? 2 : 1)
     } catch let code as ExitCode {

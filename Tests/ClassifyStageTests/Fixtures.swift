@@ -1,3 +1,4 @@
+import ClassifyStage
 import RegisterModel
 
 /// A day from ISO text; tests write dates as the registers do.
@@ -23,13 +24,13 @@ func stay(
 
 /// The window 2020–2022, censor date 2023-12-31, default parameters otherwise.
 func parameters(method: TypologyMethod = .kmeans, episodicMin: Int = 4, longMin: Int = 180)
-  -> AnalysisParameters
+  -> ClassifyParameters
 {
   var parameters = AnalysisParameters(
     window: Window(from: day("2020-01-01"), to: day("2022-12-31")), censorDate: day("2023-12-31"))
   parameters.typology = TypologyParameters(
     method: method, episodicMinEpisodes: episodicMin, longMinNights: longMin)
-  return parameters
+  return ClassifyParameters(parameters)
 }
 
 /// Stays giving a person E episodes and D nights in the 2020–2022 window: a first stay

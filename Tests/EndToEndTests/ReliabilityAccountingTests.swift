@@ -10,7 +10,10 @@ import XCTest
 final class ReliabilityAccountingTests: XCTestCase {
   struct Source {
     var name: String
+    /// The paths to open.
     var files: [String]
+    /// The names the manifest and the rejects give them (relative to the pipeline's folder).
+    var names: [String]
   }
 
   /// Sources and their files as the run's manifest lists them.
@@ -23,8 +26,9 @@ final class ReliabilityAccountingTests: XCTestCase {
     var result: [Source] = []
     for input in manifest["inputs"] as! [[String: Any]] {
       let name = input["source"] as! String
-      if result.last?.name != name { result.append(Source(name: name, files: [])) }
+      if result.last?.name != name { result.append(Source(name: name, files: [], names: [])) }
       let path = input["path"] as! String
+      result[result.count - 1].names.append(path)
       result[result.count - 1].files.append(
         path.hasPrefix("/") ? path : pipelineFolder.map { $0 + "/" + path } ?? path)
     }
@@ -53,9 +57,9 @@ final class ReliabilityAccountingTests: XCTestCase {
       XCTAssertEqual(read, accepted + rejected, "\(source.name): read = accepted + rejected", file: file, line: line)
       var lines = 0
       var inputs: [String: [String]] = [:]
-      for path in source.files {
-        inputs[path] = try Self.dataLines(path)
-        lines += inputs[path]!.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+      for (path, name) in zip(source.files, source.names) {
+        inputs[name] = try Self.dataLines(path)
+        lines += inputs[name]!.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
       }
       XCTAssertEqual(read, lines, "\(source.name): rows read vs non-blank data lines", file: file, line: line)
       let rows = ReliabilityCSV.rows(try ReliabilityHarness.text(of: output + "/work/rejects/\(source.name).csv.gz"))

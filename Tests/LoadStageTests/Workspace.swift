@@ -56,7 +56,11 @@ final class Workspace {
   }
 
   func load(_ config: PipelineConfig, jobs: Int = 1) throws -> LoadOutput {
-    try LoadStage.load(config: config, rejectsFolder: rejectsFolder, jobs: jobs)
+    let files = try config.sources.map { source in
+      try source.resolveFiles(relativeTo: config.directory).map { InputFile(path: $0, name: $0) }
+    }
+    return try LoadStage.load(
+      parameters: LoadParameters(config), files: files, rejectsFolder: rejectsFolder, jobs: jobs)
   }
 
   func load(_ sources: [String], parameters: [String] = ["max_reject_share: 1"], jobs: Int = 1) throws -> LoadOutput {

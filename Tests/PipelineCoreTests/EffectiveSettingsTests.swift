@@ -50,48 +50,6 @@ final class EffectiveSettingsTests: XCTestCase {
     XCTAssertNotEqual(try Fixtures.parse(changed).configurationHash, baseline)
   }
 
-  func testParameterReadsPerStage() throws {
-    let config = try Fixtures.parse(Fixtures.specExample)
-    let names = { (stage: StageName) in config.parameterReads(for: stage).map(\.0) }
-    XCTAssertEqual(names(.dedup), [])
-    XCTAssertEqual(
-      names(.classify),
-      [
-        "window.from", "window.to", "censor_date", "parameters.episode_gap_days", "parameters.typology.method",
-        "parameters.typology.episodic_min_episodes", "parameters.typology.long_min_nights",
-        "parameters.duration_bands", "parameters.planned_exit_codes",
-      ])
-    XCTAssertEqual(
-      names(.repeatUse),
-      [
-        "window.from", "window.to", "censor_date", "parameters.repeat_bins", "parameters.lookback_years",
-        "parameters.return_horizons",
-      ])
-    XCTAssertEqual(
-      names(.welfareUse),
-      [
-        "window.from", "window.to", "censor_date", "parameters.indicators.psych_and_substance",
-        "parameters.indicators.psych_or_substance",
-      ])
-    XCTAssertEqual(
-      names(.transitions), ["window.from", "window.to", "censor_date", "parameters.transition_horizons"])
-    XCTAssertEqual(names(.publish), ["pipeline", "publish.min_cell", "publish.formats", "publish.csv_dialect"])
-
-    let load = config.parameterReads(for: .load)
-    XCTAssertEqual(load.first.map { [$0.0, $0.1] }, ["censor_date", "2023-12-31"])
-    XCTAssertEqual(load.map(\.0).suffix(2), ["parameters.id_format", "parameters.max_reject_share"])
-    let values = Dictionary(uniqueKeysWithValues: load)
-    XCTAssertEqual(values["sources"], #"["boform110", "population", "psychiatry", "substance"]"#)
-    XCTAssertEqual(values["sources.boform110.delimiter"], #"";""#)
-    XCTAssertEqual(values["sources.boform110.encoding"], "latin1")
-    XCTAssertEqual(values["sources.boform110.extract_date"], "2023-12-31")
-    XCTAssertEqual(values["sources.boform110.columns.exit_reason"], #""UDSKRIVNING""#)
-    XCTAssertEqual(values["sources.psychiatry.service"], #""psychiatric""#)
-    XCTAssertEqual(values["sources.psychiatry.codes"], #"["DF2", "DF3", "DF4", "DF5", "DF6", "DF7", "DF8", "DF9"]"#)
-    XCTAssertEqual(
-      config.parameterReads(for: .welfareUse).last.map { $0.1 }, #"any_of ["psychiatric", "substance"]"#)
-  }
-
   func testEveryStageIsNamedAsInTheSpec() {
     XCTAssertEqual(
       StageName.allCases.map(\.rawValue),

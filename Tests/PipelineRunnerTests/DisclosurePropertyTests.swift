@@ -24,12 +24,13 @@ final class DisclosurePropertyTests: TemporaryFolderCase {
       options.quiet = true
       let runner = PipelineRun(config: config, options: options)
       try runner.run()
-      let classify = try runner.classifyFigures()
+      let classify = try runner.result(Artefacts.classifyFigures)
       let indicators = config.parameters.indicators
       func tables(_ minCell: Int) throws -> (tables: [Table], audit: DisclosureAudit) {
         try publish(
-          typology: classify.typology, stays: classify.stays, repeatUse: try runner.repeatUseFigures(),
-          welfare: try runner.welfareUseFigures(), transitions: try runner.transitionFigures(), indicators: indicators,
+          typology: classify.typology, stays: classify.stays, repeatUse: try runner.result(Artefacts.repeatUse),
+          welfare: try runner.result(Artefacts.welfareUse), transitions: try runner.result(Artefacts.transitions),
+          indicators: indicators,
           minCell: minCell)
       }
       let truth = try tables(1).tables

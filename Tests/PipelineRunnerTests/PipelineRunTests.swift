@@ -54,7 +54,7 @@ final class PipelineRunTests: TemporaryFolderCase {
     let publish = try XCTUnwrap(StageStamp.read(from: folder + "publish"))
     XCTAssertEqual(dedup.reads["stage load"], load.outputHash)
     XCTAssertEqual(load.reads["program"], ProgramVersion.current)
-    XCTAssertEqual(load.reads.keys.filter { $0.hasPrefix("input ") }.count, 5, "lpr.csv is read by two sources")
+    XCTAssertEqual(load.reads.keys.filter { $0.text.hasPrefix("input ") }.count, 5, "lpr.csv is read by two sources")
     XCTAssertEqual(Set(load.outputs.keys), ["events.csv.gz", "persons.csv.gz", "sources.json", "stays.csv.gz"])
     XCTAssertEqual(publish.reads["parameter publish.min_cell"], "1")
     XCTAssertNotNil(publish.reads["parameter episode_gap_days"], "the report lists every setting")

@@ -25,8 +25,13 @@ class TemporaryFolderCase: XCTestCase {
 }
 
 /// Why a stage with a given stamp is stale (`StageStamp.staleness`).
+/// Stamp keys written as their text, as `stamp.json` has them.
+extension StampKey: ExpressibleByStringLiteral {
+  public init(stringLiteral text: String) { self = StampKey(text: text)! }
+}
+
 final class StageStampTests: TemporaryFolderCase {
-  private let reads = [
+  private let reads: [StampKey: String] = [
     "program": ProgramVersion.current,
     "parameter episode_gap_days": "30",
     "parameter window.from": "2019-01-01",
@@ -35,14 +40,14 @@ final class StageStampTests: TemporaryFolderCase {
   ]
 
   /// A stamp over `reads` whose one output file `result.csv` (6 bytes) is in the folder.
-  private func stamp(_ reads: [String: String]? = nil) throws -> StageStamp {
+  private func stamp(_ reads: [StampKey: String]? = nil) throws -> StageStamp {
     try write("a,b\n1\n", to: "result.csv")
     return StageStamp(
       stage: "classify", reads: reads ?? self.reads,
       outputs: ["result.csv": .init(bytes: 6, sha256: "ffff")], outputHash: "eeee")
   }
 
-  private func changed(_ key: String, to value: String?) -> [String: String] {
+  private func changed(_ key: StampKey, to value: String?) -> [StampKey: String] {
     var current = reads
     current[key] = value
     return current

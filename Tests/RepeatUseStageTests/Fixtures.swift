@@ -1,4 +1,5 @@
 import RegisterModel
+import RepeatUseStage
 
 /// The day of an ISO date written in a test.
 func day(_ iso: String) -> Day { Day(iso: iso)! }
@@ -12,6 +13,6 @@ func stay(_ person: PersonKey, _ start: String, _ end: String?, at institution: 
 
 /// Parameters with the SPEC's defaults (repeat bins 1, 2-4, 5+; lookback 2; horizons
 /// 180, 365, 730) for a window and censor date.
-func parameters(_ from: String, _ to: String, censor: String = "2023-12-31") -> AnalysisParameters {
-  AnalysisParameters(window: Window(from: day(from), to: day(to)), censorDate: day(censor))
+func parameters(_ from: String, _ to: String, censor: String = "2023-12-31") -> RepeatUseParameters {
+  RepeatUseParameters(AnalysisParameters(window: Window(from: day(from), to: day(to)), censorDate: day(censor)))
 }

@@ -14,10 +14,10 @@ final class TransitionsTests: XCTestCase {
     ServiceEvent(person: person, service: service, start: day(start), end: day(end))
   }
 
-  private func parameters(censor: String = "2024-12-31", horizons: [Int] = [30, 90, 365]) -> AnalysisParameters {
+  private func parameters(censor: String = "2024-12-31", horizons: [Int] = [30, 90, 365]) -> TransitionsParameters {
     var p = AnalysisParameters(window: Window(from: day("2023-01-01"), to: day("2023-12-31")), censorDate: day(censor))
     p.transitionHorizons = horizons
-    return p
+    return TransitionsParameters(p)
   }
 
   /// Exits on 1 May 2023 (event days counted from it): an event that began before and

@@ -1,12 +1,13 @@
 import RegisterModel
+import WelfareUseStage
 
 /// The day of an ISO date written in a test.
 func day(_ iso: String) -> Day { Day(iso: iso)! }
 
-func parameters(_ from: String, _ to: String, indicators: [Indicator] = []) -> AnalysisParameters {
+func parameters(_ from: String, _ to: String, indicators: [Indicator] = []) -> WelfareUseParameters {
   var parameters = AnalysisParameters(window: Window(from: day(from), to: day(to)), censorDate: day("2023-12-31"))
   parameters.indicators = indicators
-  return parameters
+  return WelfareUseParameters(parameters)
 }
 
 func typologyPerson(_ person: PersonKey, _ group: UserGroup) -> PersonTypology {

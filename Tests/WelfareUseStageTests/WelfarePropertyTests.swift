@@ -34,7 +34,8 @@ final class WelfarePropertyTests: XCTestCase {
         Indicator(name: "b or c", combination: .anyOf, services: ["b", "c"]),
       ]
       let figures = welfareUse(
-        typology: typology, persons: persons, events: events, serviceNames: ["a", "b", "c"], parameters: params)
+        typology: typology, persons: persons, events: events, serviceNames: ["a", "b", "c"],
+        parameters: WelfareUseParameters(params))
 
       let groupSizes = UserGroup.allCases.map { group in typology.filter { $0.group == group }.count }
       func columnSums(_ rows: [[Int]]) -> [Int] { (0..<3).map { g in rows.map { $0[g] }.reduce(0, +) } }

@@ -1,4 +1,5 @@
 import Foundation
+import PipelineCore
 import RegisterIO
 import RegisterModel
 
@@ -56,9 +57,8 @@ struct ArtefactRow {
   }
 
   private func malformed(_ index: Int) -> RunError {
-    RunError(
-      "\(reader.path):\(reader.line): column \(reader.header[index]) does not hold the expected value; rerun the stage that wrote it with --force"
-    )
+    RunError.unreadableResult(
+      "\(reader.path):\(reader.line): column \(reader.header[index]) does not hold the expected value")
   }
 }
 
@@ -77,14 +77,12 @@ enum Artefact {
   static func read<T: CSVArtefact>(_ type: T.Type, from path: String) throws -> [T] {
     let reader = try DelimitedReader(path: path, delimiter: .byte(UInt8(ascii: ",")), encoding: .utf8)
     guard reader.header == T.header else {
-      throw RunError(
-        "\(path): unexpected columns \(reader.header.joined(separator: ",")); rerun the stage that wrote it with --force"
-      )
+      throw RunError.unreadableResult("\(path): unexpected columns \(reader.header.joined(separator: ","))")
     }
     var records: [T] = []
     while try reader.next() {
       guard reader.fieldCountMatchesHeader else {
-        throw RunError("\(path):\(reader.line): wrong number of fields; rerun the stage that wrote it with --force")
+        throw RunError.unreadableResult("\(path):\(reader.line): wrong number of fields")
       }
       records.append(try T(ArtefactRow(reader: reader)))
     }
@@ -105,7 +103,7 @@ enum Artefact {
     do {
       return try JSONDecoder().decode(T.self, from: data)
     } catch {
-      throw RunError("\(path): not in the expected format; rerun the stage that wrote it with --force")
+      throw RunError.unreadableResult("\(path): not in the expected format")
     }
   }
 }

@@ -1,3 +1,4 @@
+import PipelineCore
 import RegisterModel
 
 extension Stay: CSVArtefact {
@@ -53,7 +54,7 @@ extension PersonTypology: CSVArtefact {
   var fields: [String] { [String(person), group.rawValue, String(episodes), String(nights), String(stays)] }
   init(_ row: ArtefactRow) throws {
     guard let group = row.string(1).flatMap(UserGroup.init(rawValue:)) else {
-      throw RunError("\(row.reader.path):\(row.reader.line): unknown group; rerun classify with --force")
+      throw RunError.unreadableResult("\(row.reader.path):\(row.reader.line): unknown group", stage: "classify")
     }
     self.init(
       person: PersonKey(try row.int(0)), group: group, episodes: try row.int(2), nights: try row.int(3),

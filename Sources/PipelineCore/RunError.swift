@@ -4,9 +4,17 @@
 public struct RunError: Error, CustomStringConvertible, Sendable {
   public let message: String
   public let isConfiguration: Bool
+
   public init(_ message: String, isConfiguration: Bool = false) {
     self.message = message
     self.isConfiguration = isConfiguration
   }
+
+  /// A stage result under `work/` that is not what its stage writes: `problem` (which
+  /// names the file and line) and how to repair it.
+  package static func unreadableResult(_ problem: String, stage: String = "the stage that wrote it") -> RunError {
+    RunError("\(problem); rerun \(stage) with --force")
+  }
+
   public var description: String { message }
 }
