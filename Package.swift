@@ -73,7 +73,7 @@ let package = Package(
       name: "PipelineRunner",
       dependencies: [
         "RegisterModel", "RegisterIO", "PipelineCore", "LoadStage", "DedupStage",
-        "ClassifyStage", "RepeatUseStage", "WelfareUseStage", "TransitionsStage", "PublishStage", "Synth",
+        "ClassifyStage", "RepeatUseStage", "WelfareUseStage", "TransitionsStage", "PublishStage",
       ]),
 
     .executableTarget(
@@ -87,19 +87,22 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
 
     .testTarget(name: "RegisterModelTests", dependencies: ["RegisterModel"]),
-    .testTarget(name: "RegisterIOTests", dependencies: ["RegisterIO", "TestSupport"]),
-    .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
-    .testTarget(name: "LoadStageTests", dependencies: ["LoadStage", "RegisterIO"]),
-    .testTarget(name: "DedupStageTests", dependencies: ["DedupStage", "TestSupport"]),
-    .testTarget(name: "ClassifyStageTests", dependencies: ["ClassifyStage", "TestSupport"]),
-    .testTarget(name: "RepeatUseStageTests", dependencies: ["RepeatUseStage", "TestSupport"]),
-    .testTarget(name: "WelfareUseStageTests", dependencies: ["WelfareUseStage", "TestSupport"]),
-    .testTarget(name: "TransitionsStageTests", dependencies: ["TransitionsStage", "TestSupport"]),
-    .testTarget(name: "PublishStageTests", dependencies: ["PublishStage"]),
-    .testTarget(name: "SynthTests", dependencies: ["Synth", "RegisterIO"]),
+    .testTarget(name: "RegisterIOTests", dependencies: ["RegisterIO", "RegisterModel", "TestSupport"]),
     .testTarget(
-      name: "PipelineRunnerTests", dependencies: ["PipelineRunner", "PipelineCore", "PublishStage", "Synth"]),
+      name: "PipelineCoreTests",
+      dependencies: ["PipelineCore", "RegisterIO", "RegisterModel", .product(name: "Yams", package: "Yams")]),
+    .testTarget(name: "LoadStageTests", dependencies: ["LoadStage", "PipelineCore", "RegisterIO", "RegisterModel"]),
+    .testTarget(name: "DedupStageTests", dependencies: ["DedupStage", "RegisterModel", "TestSupport"]),
+    .testTarget(name: "ClassifyStageTests", dependencies: ["ClassifyStage", "RegisterModel", "TestSupport"]),
+    .testTarget(name: "RepeatUseStageTests", dependencies: ["RepeatUseStage", "RegisterModel", "TestSupport"]),
+    .testTarget(name: "WelfareUseStageTests", dependencies: ["WelfareUseStage", "RegisterModel", "TestSupport"]),
+    .testTarget(name: "TransitionsStageTests", dependencies: ["TransitionsStage", "RegisterModel", "TestSupport"]),
+    .testTarget(name: "PublishStageTests", dependencies: ["PublishStage", "RegisterModel"]),
+    .testTarget(name: "SynthTests", dependencies: ["Synth", "RegisterIO", "RegisterModel"]),
+    .testTarget(
+      name: "PipelineRunnerTests",
+      dependencies: ["PipelineRunner", "PipelineCore", "PublishStage", "RegisterIO", "RegisterModel", "Synth"]),
     // Runs the built `regpipe` binary on the fixtures.
-    .testTarget(name: "EndToEndTests", dependencies: ["regpipe", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["regpipe", "PipelineCore", "TestSupport"]),
   ]
 )

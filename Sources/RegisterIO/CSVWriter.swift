@@ -29,6 +29,12 @@ public final class CSVWriter {
   public func append(bytes: UnsafeRawBufferPointer) {
     if fieldsInRow > 0 { row.append(delimiter) }
     fieldsInRow += 1
+    Self.appendField(bytes, delimiter: delimiter, to: &row)
+  }
+
+  /// Appends `bytes` to `row` as one field: quoted, quotes doubled, only when it holds
+  /// `delimiter`, `"`, CR or LF. The one quoting rule of every CSV regpipe writes.
+  package static func appendField(_ bytes: UnsafeRawBufferPointer, delimiter: UInt8, to row: inout [UInt8]) {
     let needsQuotes = bytes.contains { byte in
       byte == delimiter || byte == ByteCode.quote || byte == ByteCode.carriageReturn
         || byte == ByteCode.lineFeed

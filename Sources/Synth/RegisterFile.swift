@@ -156,16 +156,8 @@ enum Field {
   static func utf8(_ value: String) -> [UInt8] { quotedIfNeeded(Array(value.utf8)) }
 
   private static func quotedIfNeeded(_ bytes: [UInt8]) -> [UInt8] {
-    let quote = UInt8(ascii: "\"")
-    guard bytes.contains(where: { $0 == UInt8(ascii: ";") || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else {
-      return bytes
-    }
-    var quoted: [UInt8] = [quote]
-    for byte in bytes {
-      if byte == quote { quoted.append(quote) }
-      quoted.append(byte)
-    }
-    quoted.append(quote)
-    return quoted
+    var field: [UInt8] = []
+    bytes.withUnsafeBytes { CSVWriter.appendField($0, delimiter: UInt8(ascii: ";"), to: &field) }
+    return field
   }
 }
