@@ -7,6 +7,8 @@ enum Labels {
   static let groups = UserGroup.allCases.map(\.rawValue) + [total]
   /// `M, F, unknown, total`.
   static let sexes = Sex.allCases.map(\.rawValue) + ["unknown", total]
+  /// The row of `sex` in `sexes`: unknown (nil) after the sexes.
+  static func sexIndex(_ sex: Sex?) -> Int { sex.flatMap { Sex.allCases.firstIndex(of: $0) } ?? Sex.allCases.count }
   /// `<18 … 60+`, `unknown`, `total`.
   static let ageBands = AgeBand.allCases.map(\.label) + [total]
 }

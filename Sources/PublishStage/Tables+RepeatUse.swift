@@ -100,11 +100,13 @@ func yearlyUsersBySexAgeTable(_ figures: RepeatUseFigures) throws -> Table {
   var users = Array(repeating: Array(repeating: Array(repeating: 0, count: bands), count: sexes), count: years.count)
   var seen: Set<[Int]> = []
   for cell in figures.usersBySexAge {
-    guard let y = years.firstIndex(of: cell.year), let s = Labels.sexes.dropLast().firstIndex(of: cell.sex),
-      let b = Labels.ageBands.dropLast().firstIndex(of: cell.ageBand)
-    else { throw PublishError("yearly_users_by_sex_age: unexpected year, sex or age band in the figures") }
+    guard let y = years.firstIndex(of: cell.year) else {
+      throw PublishError("yearly_users_by_sex_age: unexpected year in the figures")
+    }
+    let (s, b) = (Labels.sexIndex(cell.sex), cell.ageBand.rawValue)
     guard seen.insert([y, s, b]).inserted else {
-      throw PublishError("yearly_users_by_sex_age: \(cell.year), sex \(cell.sex), age band \(cell.ageBand) twice")
+      throw PublishError(
+        "yearly_users_by_sex_age: \(cell.year), sex \(Sex.label(cell.sex)), age band \(cell.ageBand.label) twice")
     }
     for s2 in [s, sexes - 1] {
       for b2 in [b, bands - 1] { users[y][s2][b2] += cell.users }

@@ -91,11 +91,10 @@ func sexAgeTable(_ figures: WelfareFigures) throws -> Table {
   var counts = Array(repeating: Array(repeating: Array(repeating: 0, count: groups), count: bands), count: sexes)
   var seen: Set<[Int]> = []
   for cell in figures.sexAge {
-    guard let s = Labels.sexes.dropLast().firstIndex(of: cell.sex),
-      let b = Labels.ageBands.dropLast().firstIndex(of: cell.ageBand)
-    else { throw PublishError("typology_by_sex_age: unexpected sex or age band in the figures") }
+    let (s, b) = (Labels.sexIndex(cell.sex), cell.ageBand.rawValue)
     guard seen.insert([s, b]).inserted else {
-      throw PublishError("typology_by_sex_age: sex \(cell.sex), age band \(cell.ageBand) twice in the figures")
+      throw PublishError(
+        "typology_by_sex_age: sex \(Sex.label(cell.sex)), age band \(cell.ageBand.label) twice in the figures")
     }
     try requireCount(cell.perGroup, groups - 1, "typology_by_sex_age groups")
     for (g, persons) in cell.perGroup.enumerated() {

@@ -129,13 +129,13 @@ public struct ReturnYearFigures: Hashable, Sendable, Codable {
 /// A year's users of one sex and age band (table `yearly_users_by_sex_age`).
 public struct UserSexAgeCounts: Hashable, Sendable, Codable {
   public var year: Int
-  /// `M`, `F` or `unknown`.
-  public var sex: String
-  /// An `AgeBand` label: age in whole years on 31 December of the year.
-  public var ageBand: String
+  /// Nil: unknown.
+  public var sex: Sex?
+  /// Age in whole years on 31 December of the year.
+  public var ageBand: AgeBand
   public var users: Int
 
-  public init(year: Int, sex: String, ageBand: String, users: Int) {
+  public init(year: Int, sex: Sex?, ageBand: AgeBand, users: Int) {
     self.year = year
     self.sex = sex
     self.ageBand = ageBand
@@ -176,13 +176,12 @@ public struct GroupCounts: Hashable, Sendable, Codable {
 }
 
 public struct SexAgeCounts: Hashable, Sendable, Codable {
-  /// `M`, `F` or `unknown`.
-  public var sex: String
-  /// `<18`, `18-29`, `30-39`, `40-49`, `50-59`, `60+` or `unknown`.
-  public var ageBand: String
+  /// Nil: unknown.
+  public var sex: Sex?
+  public var ageBand: AgeBand
   public var perGroup: [Int]
 
-  public init(sex: String, ageBand: String, perGroup: [Int]) {
+  public init(sex: Sex?, ageBand: AgeBand, perGroup: [Int]) {
     self.sex = sex
     self.ageBand = ageBand
     self.perGroup = perGroup
@@ -254,5 +253,69 @@ public struct TransitionFigures: Hashable, Sendable, Codable {
     self.serviceNames = serviceNames
     self.horizons = horizons
     self.years = years
+  }
+}
+
+extension UserSexAgeCounts {
+  private enum CodingKeys: String, CodingKey { case year, sex, ageBand, users }
+
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    year = try container.decode(Int.self, forKey: .year)
+    sex = try Sex.decodeLabel(from: container, forKey: .sex)
+    ageBand = try AgeBand.decodeLabel(from: container, forKey: .ageBand)
+    users = try container.decode(Int.self, forKey: .users)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(year, forKey: .year)
+    try container.encode(Sex.label(sex), forKey: .sex)
+    try container.encode(ageBand.label, forKey: .ageBand)
+    try container.encode(users, forKey: .users)
+  }
+}
+
+extension SexAgeCounts {
+  private enum CodingKeys: String, CodingKey { case sex, ageBand, perGroup }
+
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    sex = try Sex.decodeLabel(from: container, forKey: .sex)
+    ageBand = try AgeBand.decodeLabel(from: container, forKey: .ageBand)
+    perGroup = try container.decode([Int].self, forKey: .perGroup)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(Sex.label(sex), forKey: .sex)
+    try container.encode(ageBand.label, forKey: .ageBand)
+    try container.encode(perGroup, forKey: .perGroup)
+  }
+}
+
+extension Sex {
+  /// `M`, `F`, or `unknown` for nil: as tables and figures write a sex.
+  public static func label(_ sex: Sex?) -> String { sex?.rawValue ?? "unknown" }
+
+  static func decodeLabel<Key: CodingKey>(from container: KeyedDecodingContainer<Key>, forKey key: Key) throws -> Sex? {
+    let label = try container.decode(String.self, forKey: key)
+    if label == "unknown" { return nil }
+    guard let sex = Sex(rawValue: label) else {
+      throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "no sex \(label)")
+    }
+    return sex
+  }
+}
+
+extension AgeBand {
+  static func decodeLabel<Key: CodingKey>(from container: KeyedDecodingContainer<Key>, forKey key: Key) throws
+    -> AgeBand
+  {
+    let label = try container.decode(String.self, forKey: key)
+    guard let band = AgeBand.allCases.first(where: { $0.label == label }) else {
+      throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "no age band \(label)")
+    }
+    return band
   }
 }

@@ -88,7 +88,7 @@ struct SexAgeGrid {
       for sex in Self.sexes {
         for band in AgeBand.allCases {
           counts.append(
-            UserSexAgeCounts(year: year, sex: sex?.rawValue ?? "unknown", ageBand: band.label, users: users[i]))
+            UserSexAgeCounts(year: year, sex: sex, ageBand: band, users: users[i]))
           i += 1
         }
       }

@@ -63,7 +63,7 @@ func sexAgeCounts(typology: [PersonTypology], records: [PersonRecord?], on day: 
   return sexes.enumerated().flatMap { s, sex in
     bands.map { band in
       SexAgeCounts(
-        sex: sex?.rawValue ?? "unknown", ageBand: band.label,
+        sex: sex, ageBand: band,
         perGroup: counts[s * bands.count + band.rawValue])
     }
   }

@@ -40,9 +40,9 @@ enum Fixtures {
       ReturnYearFigures(year: 2020, exits: 0, returns: [0, 0, 0], followUpComplete: false),
     ],
     usersBySexAge: [
-      UserSexAgeCounts(year: 2019, sex: "M", ageBand: "30-39", users: 20),
-      UserSexAgeCounts(year: 2019, sex: "F", ageBand: "18-29", users: 10),
-      UserSexAgeCounts(year: 2020, sex: "M", ageBand: "40-49", users: 4),
+      UserSexAgeCounts(year: 2019, sex: .male, ageBand: .thirties, users: 20),
+      UserSexAgeCounts(year: 2019, sex: .female, ageBand: .from18To29, users: 10),
+      UserSexAgeCounts(year: 2020, sex: .male, ageBand: .forties, users: 4),
     ])
 
   static let welfare = WelfareFigures(
@@ -52,8 +52,8 @@ enum Fixtures {
       GroupCounts(label: "Region Sjælland", perGroup: [15, 1, 10]),
     ],
     sexAge: [
-      SexAgeCounts(sex: "M", ageBand: "30-39", perGroup: [20, 2, 10]),
-      SexAgeCounts(sex: "F", ageBand: "<18", perGroup: [20, 1, 10]),
+      SexAgeCounts(sex: .male, ageBand: .thirties, perGroup: [20, 2, 10]),
+      SexAgeCounts(sex: .female, ageBand: .under18, perGroup: [20, 1, 10]),
     ],
     municipalities: [
       MunicipalityCounts(code: "101", name: "København", perGroup: [25, 2, 10]),

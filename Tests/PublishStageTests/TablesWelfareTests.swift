@@ -1,3 +1,4 @@
+import Foundation
 import RegisterModel
 import XCTest
 
@@ -66,13 +67,18 @@ final class TablesWelfareTests: XCTestCase {
     XCTAssertEqual(Set(found.map(\.family)), [4])
   }
 
-  func testUnexpectedSexOrDuplicateCellIsAnError() {
-    let odd = WelfareFigures(
-      use: [], regions: [], sexAge: [SexAgeCounts(sex: "K", ageBand: "<18", perGroup: [1, 0, 0])])
-    XCTAssertThrowsError(try sexAgeTable(odd))
+  func testUnexpectedSexOrDuplicateCellIsAnError() throws {
+    let odd = #"{"sex": "K", "ageBand": "<18", "perGroup": [1, 0, 0]}"#
+    XCTAssertThrowsError(try JSONDecoder().decode(SexAgeCounts.self, from: Data(odd.utf8)), "no sex K")
+    let oddBand = #"{"sex": "M", "ageBand": "17-29", "perGroup": [1, 0, 0]}"#
+    XCTAssertThrowsError(try JSONDecoder().decode(SexAgeCounts.self, from: Data(oddBand.utf8)), "no band 17-29")
+    let unknown = #"{"sex": "unknown", "ageBand": "60+", "perGroup": [1, 0, 0]}"#
+    XCTAssertEqual(
+      try JSONDecoder().decode(SexAgeCounts.self, from: Data(unknown.utf8)),
+      SexAgeCounts(sex: nil, ageBand: .over60, perGroup: [1, 0, 0]))
     let twice = WelfareFigures(
       use: [], regions: [],
-      sexAge: Array(repeating: SexAgeCounts(sex: "M", ageBand: "<18", perGroup: [1, 0, 0]), count: 2))
+      sexAge: Array(repeating: SexAgeCounts(sex: .male, ageBand: .under18, perGroup: [1, 0, 0]), count: 2))
     XCTAssertThrowsError(try sexAgeTable(twice))
   }
 }

@@ -95,10 +95,10 @@ final class YearlyUseTests: XCTestCase {
     XCTAssertEqual(
       figures.usersBySexAge.filter { $0.users > 0 },
       [
-        UserSexAgeCounts(year: 2019, sex: "F", ageBand: "<18", users: 1),
-        UserSexAgeCounts(year: 2020, sex: "M", ageBand: "40-49", users: 1),
-        UserSexAgeCounts(year: 2020, sex: "F", ageBand: "18-29", users: 1),
-        UserSexAgeCounts(year: 2020, sex: "unknown", ageBand: "unknown", users: 1),
+        UserSexAgeCounts(year: 2019, sex: .female, ageBand: .under18, users: 1),
+        UserSexAgeCounts(year: 2020, sex: .male, ageBand: .forties, users: 1),
+        UserSexAgeCounts(year: 2020, sex: .female, ageBand: .from18To29, users: 1),
+        UserSexAgeCounts(year: 2020, sex: nil, ageBand: .unknown, users: 1),
       ])
   }
 

@@ -58,20 +58,21 @@ final class CrossTabTests: XCTestCase {
       typology: typology, persons: persons, events: [], serviceNames: [],
       parameters: parameters("2020-01-01", "2022-06-15"))
     let bands = ["<18", "18-29", "30-39", "40-49", "50-59", "60+", "unknown"]
-    XCTAssertEqual(figures.sexAge.map(\.sex), ["M", "F", "unknown"].flatMap { Array(repeating: $0, count: 7) })
-    XCTAssertEqual(figures.sexAge.map(\.ageBand), Array([bands, bands, bands].joined()))
+    XCTAssertEqual(
+      figures.sexAge.map { Sex.label($0.sex) }, ["M", "F", "unknown"].flatMap { Array(repeating: $0, count: 7) })
+    XCTAssertEqual(figures.sexAge.map(\.ageBand.label), Array([bands, bands, bands].joined()))
     let nonZero = figures.sexAge.filter { $0.perGroup != [0, 0, 0] }
     XCTAssertEqual(
       nonZero,
       [
-        SexAgeCounts(sex: "M", ageBand: "18-29", perGroup: [1, 0, 0]),  // person 1
-        SexAgeCounts(sex: "M", ageBand: "40-49", perGroup: [0, 0, 1]),  // person 8
-        SexAgeCounts(sex: "M", ageBand: "50-59", perGroup: [0, 0, 1]),  // person 7
-        SexAgeCounts(sex: "M", ageBand: "60+", perGroup: [0, 0, 1]),  // person 3
-        SexAgeCounts(sex: "F", ageBand: "<18", perGroup: [0, 1, 0]),  // person 2
-        SexAgeCounts(sex: "F", ageBand: "unknown", perGroup: [1, 0, 1]),  // persons 4 | 9
-        SexAgeCounts(sex: "unknown", ageBand: "30-39", perGroup: [0, 1, 0]),  // person 6
-        SexAgeCounts(sex: "unknown", ageBand: "unknown", perGroup: [0, 0, 1]),  // person 5
+        SexAgeCounts(sex: .male, ageBand: .from18To29, perGroup: [1, 0, 0]),  // person 1
+        SexAgeCounts(sex: .male, ageBand: .forties, perGroup: [0, 0, 1]),  // person 8
+        SexAgeCounts(sex: .male, ageBand: .fifties, perGroup: [0, 0, 1]),  // person 7
+        SexAgeCounts(sex: .male, ageBand: .over60, perGroup: [0, 0, 1]),  // person 3
+        SexAgeCounts(sex: .female, ageBand: .under18, perGroup: [0, 1, 0]),  // person 2
+        SexAgeCounts(sex: .female, ageBand: .unknown, perGroup: [1, 0, 1]),  // persons 4 | 9
+        SexAgeCounts(sex: nil, ageBand: .thirties, perGroup: [0, 1, 0]),  // person 6
+        SexAgeCounts(sex: nil, ageBand: .unknown, perGroup: [0, 0, 1]),  // person 5
       ])
   }
 
@@ -90,7 +91,7 @@ final class CrossTabTests: XCTestCase {
       welfareUse(
         typology: [typologyPerson(1, .short)], persons: persons, events: [], serviceNames: [],
         parameters: parameters("2021-01-01", to)
-      ).sexAge.first { $0.perGroup != [0, 0, 0] }?.ageBand
+      ).sexAge.first { $0.perGroup != [0, 0, 0] }?.ageBand.label
     }
     XCTAssertEqual(band(on: "2022-02-28"), "<18")
     XCTAssertEqual(band(on: "2022-03-01"), "18-29")
