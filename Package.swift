@@ -97,7 +97,7 @@ let package = Package(
     .testTarget(name: "RepeatUseStageTests", dependencies: ["RepeatUseStage", "RegisterModel", "TestSupport"]),
     .testTarget(name: "WelfareUseStageTests", dependencies: ["WelfareUseStage", "RegisterModel", "TestSupport"]),
     .testTarget(name: "TransitionsStageTests", dependencies: ["TransitionsStage", "RegisterModel", "TestSupport"]),
-    .testTarget(name: "PublishStageTests", dependencies: ["PublishStage", "RegisterModel"]),
+    .testTarget(name: "PublishStageTests", dependencies: ["PublishStage", "RegisterIO", "RegisterModel"]),
     .testTarget(name: "SynthTests", dependencies: ["Synth", "RegisterIO", "RegisterModel"]),
     .testTarget(
       name: "PipelineRunnerTests",

@@ -1,3 +1,4 @@
+import RegisterIO
 import RegisterModel
 
 extension Table {
@@ -10,7 +11,7 @@ extension Table {
   public func csv(dialect: CSVDialect = .standard) -> String {
     let separator: Character = dialect == .standard ? "," : ";"
     func line(_ fields: [String]) -> String {
-      fields.map { CSVText.field($0, separator: separator) }.joined(separator: String(separator))
+      fields.map { CSVWriter.field($0, delimiter: separator.asciiValue!) }.joined(separator: String(separator))
     }
     var lines = [line(columns.map(\.name) + ["suppressed"])]
     for row in rows.indices {

@@ -32,6 +32,14 @@ public final class CSVWriter {
     Self.appendField(bytes, delimiter: delimiter, to: &row)
   }
 
+  /// `text` as one field of a row with `delimiter` between fields.
+  package static func field(_ text: String, delimiter: UInt8 = UInt8(ascii: ",")) -> String {
+    var text = text
+    var field: [UInt8] = []
+    text.withUTF8 { appendField(UnsafeRawBufferPointer($0), delimiter: delimiter, to: &field) }
+    return String(decoding: field, as: UTF8.self)
+  }
+
   /// Appends `bytes` to `row` as one field: quoted, quotes doubled, only when it holds
   /// `delimiter`, `"`, CR or LF. The one quoting rule of every CSV regpipe writes.
   package static func appendField(_ bytes: UnsafeRawBufferPointer, delimiter: UInt8, to row: inout [UInt8]) {

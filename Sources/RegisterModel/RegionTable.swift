@@ -38,13 +38,11 @@ package struct RegionTable: Sendable {
     }
   }()
 
-  /// Parses comma-separated text with a header row. Fields are trimmed; the file has no
-  /// quoted fields. Lines may end in LF or CRLF; blank lines are skipped.
+  /// Parses comma-separated text with a header row (RFC 4180, `CSVRecords`). Fields are
+  /// trimmed; lines may end in LF or CRLF; blank lines are skipped.
   package init(csv text: String) throws(RegionTableError) {
-    var lines = text.split(whereSeparator: \.isNewline).map { line in
-      line.split(separator: ",", omittingEmptySubsequences: false).map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }
+    var lines = CSVRecords.parse(text).map { record in
+      record.map { $0.trimmingCharacters(in: .whitespaces) }
     }.filter { $0 != [""] }
     guard !lines.isEmpty else { throw .missingColumn("municipality_code") }
     let header = lines.removeFirst().map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") }

@@ -1,4 +1,6 @@
 import Foundation
+import RegisterIO
+import RegisterModel
 import XCTest
 
 @testable import PublishStage
@@ -99,7 +101,7 @@ final class DiffTests: XCTestCase {
     let actual = root + "/b"
     try FileManager.default.createDirectory(atPath: actual, withIntermediateDirectories: true)
     let swapped = smallTable().csv().split(separator: "\n").map { line -> String in
-      var fields = CSVText.records(String(line))[0].map { CSVText.field($0) }
+      var fields = CSVRecords.parse(String(line))[0].map { CSVWriter.field($0) }
       fields.swapAt(2, 3)
       return fields.joined(separator: ",")
     }

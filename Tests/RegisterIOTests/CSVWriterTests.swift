@@ -3,6 +3,16 @@ import RegisterIO
 import XCTest
 
 final class CSVWriterTests: XCTestCase {
+  func testAFieldIsQuotedOnlyWhenNeeded() {
+    XCTAssertEqual(CSVWriter.field("plain"), "plain")
+    XCTAssertEqual(CSVWriter.field("a,b"), "\"a,b\"")
+    XCTAssertEqual(CSVWriter.field("a,b", delimiter: UInt8(ascii: ";")), "a,b")
+    XCTAssertEqual(CSVWriter.field("a;b", delimiter: UInt8(ascii: ";")), "\"a;b\"")
+    XCTAssertEqual(CSVWriter.field("say \"hi\""), "\"say \"\"hi\"\"\"")
+    XCTAssertEqual(CSVWriter.field("two\nlines"), "\"two\nlines\"")
+    XCTAssertEqual(CSVWriter.field("two\r\nlines"), "\"two\r\nlines\"", "CRLF is one Character but two bytes")
+  }
+
   func testQuotesOnlyWhereNeededAndEndsRowsWithLF() throws {
     let files = try TemporaryFiles()
     let path = files.directory + "/t.csv"
