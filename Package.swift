@@ -7,7 +7,6 @@ let package = Package(
   name: "regpipe",
   products: [
     .executable(name: "regpipe", targets: ["regpipe"]),
-    .library(name: "PipelineRunner", targets: ["PipelineRunner"]),
     // For the benchmarks package under Benchmarks/, which reads with RegisterIO alone.
     .library(name: "RegisterIO", targets: ["RegisterIO", "RegisterModel"]),
     // For the micro-benchmarks under Benchmarks/ (products add no dependency).

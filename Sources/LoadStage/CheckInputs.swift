@@ -4,7 +4,7 @@ import RegisterIO
 /// Checks, without loading, that every source's files exist and have the configured
 /// columns (`regpipe validate`). Returns the files checked; throws one error listing
 /// every problem found.
-public func checkInputs(config: PipelineConfig) throws -> [String] {
+package func checkInputs(config: PipelineConfig) throws -> [String] {
   var checked: [String] = []
   var problems: [String] = []
   // Exit 2 only when every problem is the pipeline file's (files or columns it names).

@@ -12,7 +12,7 @@ import RegisterModel
 /// than `max_reject_share` of its rows stops the run.
 ///
 /// `files` holds each source's files, in source order.
-public func load(
+package func load(
   parameters: LoadParameters, files: [[InputFile]], rejectsFolder: String, jobs: Int,
   progress: ProgressReporter? = nil
 ) throws -> LoadOutput {

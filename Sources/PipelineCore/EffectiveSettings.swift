@@ -2,7 +2,7 @@ import RegisterIO
 import RegisterModel
 
 /// The pipeline's stages in run order (SPEC 4–9).
-public enum StageName: String, CaseIterable, Sendable {
+package enum StageName: String, CaseIterable, Sendable {
   case load, dedup, classify
   case repeatUse = "repeat_use"
   case welfareUse = "welfare_use"
@@ -12,9 +12,9 @@ public enum StageName: String, CaseIterable, Sendable {
 
 /// One effective setting: its name as in the pipeline file (dotted for nested keys,
 /// `sources.<name>.<key>` for a source) and its rendered value.
-public struct Setting: Hashable, Sendable {
-  public var name: String
-  public var value: String
+package struct Setting: Hashable, Sendable {
+  package var name: String
+  package var value: String
 
   init(_ name: String, _ value: String) {
     self.name = name
@@ -25,7 +25,7 @@ public struct Setting: Hashable, Sendable {
 extension PipelineConfig {
   /// Every setting with defaults filled in, in a fixed order: the pipeline name, window
   /// and censor date, each source in file order, the parameters, then publish.
-  public var effectiveSettings: [Setting] {
+  package var effectiveSettings: [Setting] {
     let p = parameters
     var settings = [
       Setting("pipeline", Render.text(name)),
@@ -64,12 +64,12 @@ extension PipelineConfig {
 
   /// The effective configuration as `name = value` lines, one per setting: what the
   /// manifest's configuration hash covers, and what analysts read to see the values used.
-  public var canonicalDescription: String {
+  package var canonicalDescription: String {
     effectiveSettings.map { "\($0.name) = \($0.value)\n" }.joined()
   }
 
   /// SHA-256 of `canonicalDescription`.
-  public var configurationHash: String { Hashing.sha256(string: canonicalDescription) }
+  package var configurationHash: String { Hashing.sha256(string: canonicalDescription) }
 }
 
 /// Value rendering for settings: free text quoted as a JSON string, so names, patterns

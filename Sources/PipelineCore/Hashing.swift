@@ -2,20 +2,20 @@ import Crypto
 import Foundation
 
 /// SHA-256 digests as lowercase hex, for input files, outputs and stage stamps (SPEC 10).
-public enum Hashing {
+package enum Hashing {
   /// Bytes read per step when hashing a file, so large registers are never held whole.
   static let chunkSize = 1 << 20
 
-  public static func sha256(bytes: some DataProtocol) -> String {
+  package static func sha256(bytes: some DataProtocol) -> String {
     hex(SHA256.hash(data: bytes))
   }
 
-  public static func sha256(string: String) -> String {
+  package static func sha256(string: String) -> String {
     sha256(bytes: Array(string.utf8))
   }
 
   /// The digest of a file's bytes, streamed in 1 MiB chunks.
-  public static func sha256(fileAt path: String) throws -> String {
+  package static func sha256(fileAt path: String) throws -> String {
     guard let handle = FileHandle(forReadingAtPath: path) else { throw UnreadableFileError(path: path) }
     defer { try? handle.close() }
     var hasher = SHA256()
@@ -37,21 +37,21 @@ public enum Hashing {
 }
 
 /// A file that cannot be opened for hashing.
-public struct UnreadableFileError: Error, Hashable, Sendable, CustomStringConvertible {
-  public var path: String
-  public var description: String { "cannot read '\(path)'" }
+package struct UnreadableFileError: Error, Hashable, Sendable, CustomStringConvertible {
+  package var path: String
+  package var description: String { "cannot read '\(path)'" }
 }
 
 /// Combines named fields into one SHA-256 digest, e.g. a stage's input hash from
 /// "parameter episode_gap_days = 30" and "input file boform110.csv.gz = <sha>". Each
 /// name and value is length-prefixed, so no two different field lists hash alike; the
 /// order of `add` calls matters and callers fix it.
-public struct StableHasher: Sendable {
+package struct StableHasher: Sendable {
   private var hasher = SHA256()
 
-  public init() {}
+  package init() {}
 
-  public mutating func add(_ name: String, _ value: String) {
+  package mutating func add(_ name: String, _ value: String) {
     for part in [name, value] {
       hasher.update(data: Array("\(part.utf8.count):".utf8))
       hasher.update(data: Array(part.utf8))
@@ -59,5 +59,5 @@ public struct StableHasher: Sendable {
   }
 
   /// The digest of every field added so far, as lowercase hex.
-  public func finalize() -> String { Hashing.hex(hasher.finalize()) }
+  package func finalize() -> String { Hashing.hex(hasher.finalize()) }
 }

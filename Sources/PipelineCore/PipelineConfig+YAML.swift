@@ -9,7 +9,7 @@ extension PipelineConfig {
   /// Reads and validates the pipeline file at `path`. Relative `files` patterns will
   /// resolve against the file's folder. Throws a `ConfigurationError` listing every
   /// problem found.
-  public static func load(path: String) throws -> PipelineConfig {
+  package static func load(path: String) throws -> PipelineConfig {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ConfigurationError(
         path: path, problems: [ConfigurationProblem(line: 0, message: "cannot read the pipeline file")])
@@ -23,7 +23,7 @@ extension PipelineConfig {
 
   /// Validates pipeline-file text; `path` only labels messages, `directory` becomes
   /// `PipelineConfig.directory`.
-  public static func parse(yaml: String, path: String, directory: String) throws -> PipelineConfig {
+  package static func parse(yaml: String, path: String, directory: String) throws -> PipelineConfig {
     if let problem = nestingProblem(yaml) { throw ConfigurationError(path: path, problems: [problem]) }
     let root: Node?
     do {

@@ -6,7 +6,7 @@ import Foundation
 
 /// Progress of long work on stderr — only when stderr is a terminal and not `--quiet`,
 /// so logs and pipes stay clean. Thread-safe: parallel file readers report into one line.
-public final class ProgressReporter: @unchecked Sendable {
+package final class ProgressReporter: @unchecked Sendable {
   private let enabled: Bool
   private let lock = NSLock()
   private var label = ""
@@ -16,12 +16,12 @@ public final class ProgressReporter: @unchecked Sendable {
   private var started = Date()
   private var lastDrawn = Date.distantPast
 
-  public init(quiet: Bool) {
+  package init(quiet: Bool) {
     enabled = !quiet && isatty(STDERR_FILENO) == 1
   }
 
   /// Starts a task of `totalBytes` (0 when unknown).
-  public func begin(_ label: String, totalBytes: Int) {
+  package func begin(_ label: String, totalBytes: Int) {
     lock.withLock {
       self.label = label
       self.totalBytes = totalBytes
@@ -32,7 +32,7 @@ public final class ProgressReporter: @unchecked Sendable {
   }
 
   /// Adds work done; redraws at most five times a second.
-  public func advance(bytes: Int, rows: Int) {
+  package func advance(bytes: Int, rows: Int) {
     guard enabled else { return }
     lock.withLock {
       bytesDone += bytes
@@ -45,7 +45,7 @@ public final class ProgressReporter: @unchecked Sendable {
   }
 
   /// Sets the rows done so far (for work that counts items rather than bytes).
-  public func set(rows: Int) {
+  package func set(rows: Int) {
     guard enabled else { return }
     lock.withLock {
       self.rows = rows
@@ -57,7 +57,7 @@ public final class ProgressReporter: @unchecked Sendable {
   }
 
   /// Clears the progress line.
-  public func end() {
+  package func end() {
     guard enabled else { return }
     lock.withLock { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }

@@ -1,11 +1,11 @@
 /// A data or run error (exit code 1): the inputs or the working area are not as the
 /// run needs them; or, with `isConfiguration`, a pipeline file that names what the
 /// inputs do not hold (exit code 2). Messages name files and lines, never person ids.
-public struct RunError: Error, CustomStringConvertible, Sendable {
-  public let message: String
-  public let isConfiguration: Bool
+package struct RunError: Error, CustomStringConvertible, Sendable {
+  package let message: String
+  package let isConfiguration: Bool
 
-  public init(_ message: String, isConfiguration: Bool = false) {
+  package init(_ message: String, isConfiguration: Bool = false) {
     self.message = message
     self.isConfiguration = isConfiguration
   }
@@ -16,5 +16,5 @@ public struct RunError: Error, CustomStringConvertible, Sendable {
     RunError("\(problem); rerun \(stage) with --force")
   }
 
-  public var description: String { message }
+  package var description: String { message }
 }

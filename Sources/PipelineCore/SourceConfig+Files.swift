@@ -8,22 +8,22 @@ import Foundation
 
 /// A source pattern that names no file (SPEC 3: the run stops before any output).
 /// A configuration error (exit 2): the pipeline file names files that are not there.
-public struct MissingFilesError: Error, Hashable, Sendable, CustomStringConvertible {
-  public var source: String
-  public var pattern: String
+package struct MissingFilesError: Error, Hashable, Sendable, CustomStringConvertible {
+  package var source: String
+  package var pattern: String
   /// The pattern as looked up: relative patterns are resolved from the pipeline file's folder.
-  public var resolved: String
+  package var resolved: String
   /// The pipeline file's folder, or nil for an absolute pattern.
-  public var folder: String?
+  package var folder: String?
 
-  public init(source: String, pattern: String, resolved: String? = nil, folder: String? = nil) {
+  package init(source: String, pattern: String, resolved: String? = nil, folder: String? = nil) {
     self.source = source
     self.pattern = pattern
     self.resolved = resolved ?? pattern
     self.folder = folder
   }
 
-  public var description: String {
+  package var description: String {
     let place =
       folder.map { " (looked for \(resolved): relative patterns are resolved from the pipeline file's folder, \($0))" }
       ?? ""
@@ -36,7 +36,7 @@ extension SourceConfig {
   /// (absolute patterns as they are), sorted within the pattern, patterns in order.
   /// A pattern that matches nothing, or a plain path that does not exist, throws
   /// `MissingFilesError`.
-  public func resolveFiles(relativeTo directory: String) throws -> [String] {
+  package func resolveFiles(relativeTo directory: String) throws -> [String] {
     var paths: [String] = []
     for pattern in files {
       let full = pattern.hasPrefix("/") ? pattern : directory + (directory.hasSuffix("/") ? "" : "/") + pattern

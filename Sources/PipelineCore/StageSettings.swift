@@ -2,19 +2,19 @@ import RegisterIO
 import RegisterModel
 
 /// A value that is one setting: rendered as the pipeline file would show it.
-public protocol SettingText {
+package protocol SettingText {
   var settingText: String { get }
 }
 
 /// An element of a list that is named in settings by its own name (`sources.<name>.…`,
 /// `indicators.<name>`); the list itself is the names in order, since order matters.
-public protocol NamedSetting {
+package protocol NamedSetting {
   var settingName: String { get }
 }
 
 /// A value that lists its own settings, by names relative to it, instead of being read
 /// field by field (a source, whose error-message line numbers are not settings).
-public protocol SettingsRepresentable {
+package protocol SettingsRepresentable {
   var settings: [(name: String, value: String)] { get }
 }
 
@@ -22,8 +22,8 @@ public protocol SettingsRepresentable {
 /// property is a setting, so a stage cannot read a field its stamp does not cover.
 /// Names are the pipeline file's (`episodeGapDays` → `episode_gap_days`, nested values
 /// dotted); values are rendered as in `effectiveSettings`.
-public enum StageSettings {
-  public static func of(_ value: Any) -> [(name: String, value: String)] {
+package enum StageSettings {
+  package static func of(_ value: Any) -> [(name: String, value: String)] {
     var settings: [(String, String)] = []
     flatten(value, name: "", into: &settings)
     return settings
@@ -106,12 +106,12 @@ public enum StageSettings {
 }
 
 extension Day: SettingText {
-  public var settingText: String { description }
+  package var settingText: String { description }
 }
 
 extension Delimiter: SettingText {
   /// `auto`, or the delimiter quoted as in a pipeline file (`";"`, `"\t"`).
-  public var settingText: String {
+  package var settingText: String {
     switch self {
     case .auto: "auto"
     case .byte(let byte): Render.text(String(UnicodeScalar(byte)))
@@ -120,15 +120,15 @@ extension Delimiter: SettingText {
 }
 
 extension Indicator: NamedSetting, SettingText {
-  public var settingName: String { name }
-  public var settingText: String { "\(combination.rawValue) \(Render.list(services.map(Render.text)))" }
+  package var settingName: String { name }
+  package var settingText: String { "\(combination.rawValue) \(Render.list(services.map(Render.text)))" }
 }
 
 extension SourceConfig: NamedSetting, SettingsRepresentable {
-  public var settingName: String { name }
+  package var settingName: String { name }
 
   /// This source's settings, all read by load, in pipeline-file order.
-  public var settings: [(name: String, value: String)] {
+  package var settings: [(name: String, value: String)] {
     // A SAS dataset without a stated encoding is decoded from its own; the lines of a
     // text-only source read as before SAS input existed.
     let mayReadSAS = format == .sas7bdat || (format == .auto && files.contains { format.readsSAS($0) })

@@ -34,7 +34,7 @@ extension Inspect {
   /// as header; dates as ISO dates, datetimes as ISO date-times, other numbers as the
   /// shortest decimal that reads back as the same value (whole numbers without `.0`);
   /// missing values empty; person ids masked.
-  public static func writeCSV(path: String, encoding: TextEncoding?, to sink: FileSink) throws {
+  package static func writeCSV(path: String, encoding: TextEncoding?, to sink: FileSink) throws {
     let reader = try SASReader(path: path, encoding: encoding)
     let masked = personColumnIndices(reader)
     let writer = CSVWriter(sink: sink)

@@ -4,7 +4,7 @@ import RegisterIO
 
 /// `regpipe inspect`: the columns and first rows of a stage artefact (gzip or plain
 /// CSV) or a JSON record, with person ids masked so the output can be shown.
-public enum Inspect {
+package enum Inspect {
   /// Columns holding person ids in artefacts and extracts; their values are masked.
   static let personColumns: Set<String> = ["person", "person_id", "pnr", "cpr", "personid"]
   /// Rejects keep each rejected row whole, ids included: the id field is masked within it
@@ -20,7 +20,7 @@ public enum Inspect {
 
   /// `encoding` nil: UTF-8 unless the file's first `sniffBytes` are not valid UTF-8
   /// (a DST extract in Latin-1), then Latin-1.
-  public static func render(path: String, rows: Int, encoding: TextEncoding? = nil) throws -> String {
+  package static func render(path: String, rows: Int, encoding: TextEncoding? = nil) throws -> String {
     if path.lowercased().hasSuffix(".sas7bdat") { return try renderSAS(path: path, rows: rows, encoding: encoding) }
     if path.hasSuffix(".json") {
       guard let data = FileManager.default.contents(atPath: path) else {

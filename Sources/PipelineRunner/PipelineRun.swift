@@ -4,11 +4,11 @@ import RegisterIO
 
 /// Runs a pipeline's stages in order, skipping those whose reads are unchanged (as
 /// make does), and says for each why it ran or not.
-public final class PipelineRun {
-  public let config: PipelineConfig
-  public let options: RunOptions
-  public let paths: OutputPaths
-  public let progress: ProgressReporter
+package final class PipelineRun {
+  package let config: PipelineConfig
+  package let options: RunOptions
+  package let paths: OutputPaths
+  package let progress: ProgressReporter
   /// Results computed in this process, so a full run does not read back what it wrote.
   let artefacts: ArtefactCache
   private(set) var stamps: [StageName: StageStamp] = [:]
@@ -17,9 +17,9 @@ public final class PipelineRun {
   private var snapshot: InputSnapshot?
 
   /// SPEC 3's plausibility warnings of this run (set before publish runs or is skipped).
-  public private(set) var warnings: [String] = []
+  package private(set) var warnings: [String] = []
 
-  public init(config: PipelineConfig, options: RunOptions) {
+  package init(config: PipelineConfig, options: RunOptions) {
     self.config = config
     self.options = options
     paths = OutputPaths(root: options.outputRoot, pipeline: config.name)
@@ -29,7 +29,7 @@ public final class PipelineRun {
   }
 
   /// Each stage's state: up to date (nil) or stale, and why — writes nothing.
-  public func status() throws -> [(stage: StageName, staleReason: String?)] {
+  package func status() throws -> [(stage: StageName, staleReason: String?)] {
     snapshot = try InputSnapshot(config: config, work: paths.work, save: false)
     var result: [(StageName, String?)] = []
     var stale: [StageName] = []
@@ -46,7 +46,7 @@ public final class PipelineRun {
 
   /// Runs the selected stages; `report` receives each outcome as it happens.
   @discardableResult
-  public func run(report: (StageOutcome) -> Void = { _ in }, warn: (String) -> Void = { _ in }) throws
+  package func run(report: (StageOutcome) -> Void = { _ in }, warn: (String) -> Void = { _ in }) throws
     -> [StageOutcome]
   {
     let lock = try OutputLock(folder: paths.folder, wait: options.wait) {
@@ -106,7 +106,7 @@ public final class PipelineRun {
   /// publish up to date (no `--stage`, or `--stage publish`, which needs every stage
   /// before it current). After `--stage` of an earlier stage the tables are older than
   /// that stage's result, and the records keep describing the tables, not a mix.
-  public var recordsAreCurrent: Bool { options.stage == nil || options.stage == .publish }
+  package var recordsAreCurrent: Bool { options.stage == nil || options.stage == .publish }
 
   private func isSelected(_ stage: StageName) -> Bool {
     if let only = options.stage { return stage == only }

@@ -42,9 +42,9 @@ enum Plausibility {
 
 /// A run that would give implausible tables (SPEC 3): stopped before any table is
 /// written. `isConfiguration` errors exit 2 (the pipeline file needs a change), others 1.
-public struct PlausibilityError: Error, CustomStringConvertible, Sendable {
-  public let isConfiguration: Bool
-  public let description: String
+package struct PlausibilityError: Error, CustomStringConvertible, Sendable {
+  package let isConfiguration: Bool
+  package let description: String
 
   init(isConfiguration: Bool, _ description: String) {
     self.isConfiguration = isConfiguration

@@ -2,7 +2,7 @@
 /// version makes every stage stale, since its code may count differently. Bump it with
 /// every change of results: `ProgramVersionTests` fails when the fixtures' tables or
 /// report change under the same version.
-public enum ProgramVersion {
-  public static let current = "0.4.0"
-  public static let spec = "2"
+package enum ProgramVersion {
+  package static let current = "0.4.0"
+  package static let spec = "2"
 }

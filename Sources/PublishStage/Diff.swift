@@ -1,8 +1,8 @@
 import Foundation
 
 /// One way two tables folders disagree, rendered `table / row / column / expected / actual`.
-public struct TableDifference: Hashable, Sendable, CustomStringConvertible {
-  public enum Kind: String, Hashable, Sendable {
+package struct TableDifference: Hashable, Sendable, CustomStringConvertible {
+  package enum Kind: String, Hashable, Sendable {
     /// A table, row or column present in one folder only (the other side reads `absent`).
     case missingTable, extraTable, missingRow, extraRow, missingColumn, extraColumn
     /// The same rows in another order (the row is the first that moved).
@@ -15,15 +15,15 @@ public struct TableDifference: Hashable, Sendable, CustomStringConvertible {
     case value
   }
 
-  public let kind: Kind
-  public let table: String
+  package let kind: Kind
+  package let table: String
   /// The row's key, e.g. `year=2019 band=1-30`; empty for a whole table or column.
-  public let row: String
-  public let column: String
-  public let expected: String
-  public let actual: String
+  package let row: String
+  package let column: String
+  package let expected: String
+  package let actual: String
 
-  public init(kind: Kind, table: String, row: String, column: String, expected: String, actual: String) {
+  package init(kind: Kind, table: String, row: String, column: String, expected: String, actual: String) {
     self.kind = kind
     self.table = table
     self.row = row
@@ -34,7 +34,7 @@ public struct TableDifference: Hashable, Sendable, CustomStringConvertible {
 
   /// `table / row / column / expected / actual`, `-` standing for a row or column that
   /// does not apply (a whole table or column).
-  public var description: String {
+  package var description: String {
     "\(table) / \(row.isEmpty ? "-" : row) / \(column.isEmpty ? "-" : column) / \(expected) / \(actual)"
   }
 }
@@ -48,7 +48,7 @@ public struct TableDifference: Hashable, Sendable, CustomStringConvertible {
 /// compared as well). Missing or extra tables, rows and columns, and a changed row or
 /// column order are reported. Differences come table by table (sorted by name), then in
 /// the expected table's row and column order. Throws when a folder or file cannot be read.
-public func diffTables(expected: String, actual: String, tolerance: Double) throws -> [TableDifference] {
+package func diffTables(expected: String, actual: String, tolerance: Double) throws -> [TableDifference] {
   let (expectedFolder, actualFolder) = (try PublishedFolder(expected), try PublishedFolder(actual))
   let (expectedNames, actualNames) = (Set(expectedFolder.tables.keys), Set(actualFolder.tables.keys))
   var differences: [TableDifference] = []

@@ -11,7 +11,7 @@ import RegisterModel
 /// with the audit of the tables returned. `indicators` are the pipeline's welfare
 /// indicators (their relations, SPEC 9.2). Throws `PublishError` when the figures do not
 /// fit together (array lengths, totals) or the tables would not be safe.
-public func publish(
+package func publish(
   typology: TypologyFigures, stays: StayFigures, repeatUse: RepeatUseFigures, welfare: WelfareFigures,
   transitions: TransitionFigures, indicators: [Indicator], minCell: Int
 ) throws -> (tables: [Table], audit: DisclosureAudit) {
@@ -42,7 +42,7 @@ public func publish(
 /// aggregated tables are written here. `welfare_use.json` also names each indicator's
 /// services, so an audit of the folder knows their relations.
 @discardableResult
-public func writeTables(
+package func writeTables(
   _ tables: [Table], to directory: String, pipeline: String, minCell: Int, indicators: [Indicator] = [],
   formats: [TableFormat] = [.csv, .json], csvDialect: CSVDialect = .standard, provenance: ReportProvenance? = nil
 ) throws -> [String] {

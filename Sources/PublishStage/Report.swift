@@ -5,7 +5,7 @@ import RegisterModel
 /// the tables it draws; suppressed cells are drawn hatched and labelled `suppressed`,
 /// never as a number. The data-quality summary, the pipeline parameters and the input
 /// files come last. Every text taken from the tables, parameters or inputs is escaped.
-public func renderReport(
+package func renderReport(
   tables: [Table], parameters: [(String, String)], inputs: [(path: String, bytes: Int, sha256: String)],
   provenance: ReportProvenance? = nil, quality: ReportQuality? = nil
 ) -> String {
@@ -317,17 +317,17 @@ private func count(_ table: Table, _ row: Int, _ column: Int, axis: BarChart.Axi
 
 /// What the tables come from, for the top of the report: no timestamps, so reruns on the
 /// same inputs give the same bytes.
-public struct ReportProvenance: Sendable {
-  public var pipeline: String
-  public var programVersion: String
-  public var specVersion: String
-  public var window: (from: String, to: String)
+package struct ReportProvenance: Sendable {
+  package var pipeline: String
+  package var programVersion: String
+  package var specVersion: String
+  package var window: (from: String, to: String)
   /// The first and last calendar year the stays sources' stays touch.
-  public var dataYears: (first: Int, last: Int)?
+  package var dataYears: (first: Int, last: Int)?
   /// The inputs were written by `regpipe synth`.
-  public var synthetic: Bool
+  package var synthetic: Bool
 
-  public init(
+  package init(
     pipeline: String, programVersion: String, specVersion: String, window: (from: String, to: String),
     dataYears: (first: Int, last: Int)?, synthetic: Bool
   ) {

@@ -1,17 +1,17 @@
 /// The data-quality summary at the end of the report (the figures of `quality.json`):
 /// rows read, accepted, rejected and filtered per source, what dedup changed, and the
 /// run's plausibility warnings. Only counts of rows and stays, never a person or a value.
-public struct ReportQuality: Sendable {
-  public struct Source: Sendable {
-    public var name: String
-    public var rowsRead: Int
-    public var accepted: Int
+package struct ReportQuality: Sendable {
+  package struct Source: Sendable {
+    package var name: String
+    package var rowsRead: Int
+    package var accepted: Int
     /// Rejected rows by reason, e.g. `unparsable_start`.
-    public var rejected: [String: Int]
+    package var rejected: [String: Int]
     /// Accepted rows left out on purpose (codes not listed, persons outside the cohort).
-    public var filtered: Int
+    package var filtered: Int
 
-    public init(name: String, rowsRead: Int, accepted: Int, rejected: [String: Int], filtered: Int) {
+    package init(name: String, rowsRead: Int, accepted: Int, rejected: [String: Int], filtered: Int) {
       self.name = name
       self.rowsRead = rowsRead
       self.accepted = accepted
@@ -20,12 +20,12 @@ public struct ReportQuality: Sendable {
     }
   }
 
-  public var sources: [Source]
+  package var sources: [Source]
   /// What dedup changed, as (what, how many), in SPEC 5's order.
-  public var dedup: [(String, Int)]
-  public var warnings: [String]
+  package var dedup: [(String, Int)]
+  package var warnings: [String]
 
-  public init(sources: [Source], dedup: [(String, Int)], warnings: [String]) {
+  package init(sources: [Source], dedup: [(String, Int)], warnings: [String]) {
     self.sources = sources
     self.dedup = dedup
     self.warnings = warnings

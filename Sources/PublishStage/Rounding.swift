@@ -6,7 +6,7 @@
 /// decimal text with exactly `places` digits after the point (`9 ÷ 4`, 1 → `2.3`).
 /// The denominator must not be 0; `numerator × 10^places` must fit in an Int (shares
 /// and means of register counts are far from that).
-public func roundedDecimal(_ numerator: Int, _ denominator: Int, places: Int) -> String {
+package func roundedDecimal(_ numerator: Int, _ denominator: Int, places: Int) -> String {
   precondition(denominator != 0 && places >= 0)
   let negative = (numerator < 0) != (denominator < 0) && numerator != 0
   let scale = (0..<places).reduce(1) { value, _ in value * 10 }

@@ -8,7 +8,7 @@ extension Table {
   /// Excel in a Danish locale, UTF-8 with a BOM, `;`, decimal commas, CRLF line ends, and
   /// labels that start with a digit (`2-4`, `1-30`, `5+`, which Excel would turn into a
   /// date or a number) written as the formula `="2-4"`, which Excel shows as the text.
-  public func csv(dialect: CSVDialect = .standard) -> String {
+  package func csv(dialect: CSVDialect = .standard) -> String {
     let separator: Character = dialect == .standard ? "," : ";"
     func line(_ fields: [String]) -> String {
       fields.map { CSVWriter.field($0, delimiter: separator.asciiValue!) }.joined(separator: String(separator))

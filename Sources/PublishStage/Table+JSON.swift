@@ -16,7 +16,7 @@ extension Table {
   /// indentation, one row per line, LF line ends, a final LF: deterministic bytes.
   /// `welfare_use` also has `"indicators"`: each indicator's name, `all_of` or `any_of`,
   /// and services, which the audit needs for SPEC 9.2's relation 9.
-  public func json(pipeline: String, minCell: Int, indicators: [Indicator] = []) -> String {
+  package func json(pipeline: String, minCell: Int, indicators: [Indicator] = []) -> String {
     let columnNames = (columns.map(\.name) + ["suppressed"]).map(JSONValue.quoted).joined(separator: ", ")
     let rowLines = rows.indices.map { row in
       let members = columns.indices.map { column in

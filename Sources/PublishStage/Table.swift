@@ -3,7 +3,7 @@
 /// from (the relations between counts are declared per table, `Relations.swift`).
 
 /// What a column holds, which decides how it is rendered and whether it is a count.
-public enum ColumnKind: String, Hashable, Sendable {
+package enum ColumnKind: String, Hashable, Sendable {
   /// A row label (`group`, `band`, `region`, …): part of the row's key.
   case text
   /// A calendar year: part of the row's key, rendered as an integer.
@@ -20,7 +20,7 @@ public enum ColumnKind: String, Hashable, Sendable {
   case bool
 
   /// Decimals a share or mean is rounded to; nil for the other kinds.
-  public var decimals: Int? {
+  package var decimals: Int? {
     switch self {
     case .share: 4
     case .mean: 1
@@ -29,14 +29,14 @@ public enum ColumnKind: String, Hashable, Sendable {
   }
 
   /// Key columns identify a row (for `diff` and people reading the table).
-  public var isKey: Bool { self == .text || self == .year }
+  package var isKey: Bool { self == .text || self == .year }
 }
 
-public struct Column: Hashable, Sendable {
-  public let name: String
-  public let kind: ColumnKind
+package struct Column: Hashable, Sendable {
+  package let name: String
+  package let kind: ColumnKind
 
-  public init(_ name: String, _ kind: ColumnKind) {
+  package init(_ name: String, _ kind: ColumnKind) {
     self.name = name
     self.kind = kind
   }
@@ -44,7 +44,7 @@ public struct Column: Hashable, Sendable {
 
 /// One value. Shares and means are kept as the exact rational they come from, so that
 /// rounding half away from zero is exact (no binary floating point in between).
-public enum Cell: Hashable, Sendable {
+package enum Cell: Hashable, Sendable {
   case text(String)
   case int(Int)
   /// numerator ÷ denominator, denominator > 0.
@@ -57,26 +57,26 @@ public enum Cell: Hashable, Sendable {
   case notReported
 
   /// A share or mean: empty when the denominator is 0 (SPEC 9).
-  public static func quotient(_ numerator: Int, _ denominator: Int) -> Cell {
+  package static func quotient(_ numerator: Int, _ denominator: Int) -> Cell {
     denominator == 0 ? .empty : .ratio(numerator, denominator)
   }
 
   /// Whether the cell is published without a value (`empty` or `notReported`).
-  public var isBlank: Bool { self == .empty || self == .notReported }
+  package var isBlank: Bool { self == .empty || self == .notReported }
 
   /// The integer of a count or sum cell, nil otherwise.
-  public var intValue: Int? {
+  package var intValue: Int? {
     if case .int(let value) = self { value } else { nil }
   }
 }
 
 /// A cell of one of the published tables, by table name, row index and column index.
-public struct CellAddress: Hashable, Sendable {
-  public let table: String
-  public let row: Int
-  public let column: Int
+package struct CellAddress: Hashable, Sendable {
+  package let table: String
+  package let row: Int
+  package let column: Int
 
-  public init(table: String, row: Int, column: Int) {
+  package init(table: String, row: Int, column: Int) {
     self.table = table
     self.row = row
     self.column = column
@@ -85,25 +85,25 @@ public struct CellAddress: Hashable, Sendable {
 
 /// A share, mean or sum and the count cells it is computed from (numerator and
 /// denominator, possibly in another table): it is suppressed when any of them is.
-public struct Derivation: Hashable, Sendable {
-  public let cell: CellAddress
-  public let sources: [CellAddress]
+package struct Derivation: Hashable, Sendable {
+  package let cell: CellAddress
+  package let sources: [CellAddress]
 
-  public init(cell: CellAddress, sources: [CellAddress]) {
+  package init(cell: CellAddress, sources: [CellAddress]) {
     self.cell = cell
     self.sources = sources
   }
 }
 
-public struct Table: Hashable, Sendable {
-  public let name: String
-  public let columns: [Column]
-  public let rows: [[Cell]]
+package struct Table: Hashable, Sendable {
+  package let name: String
+  package let columns: [Column]
+  package let rows: [[Cell]]
   /// `suppressed[row][column]`; set by disclosure control.
-  public internal(set) var suppressed: [[Bool]]
-  public let derivations: [Derivation]
+  package internal(set) var suppressed: [[Bool]]
+  package let derivations: [Derivation]
 
-  public init(
+  package init(
     name: String, columns: [Column], rows: [[Cell]], derivations: [Derivation] = []
   ) {
     precondition(rows.allSatisfy { $0.count == columns.count }, "\(name): a row does not fit the columns")
@@ -114,31 +114,31 @@ public struct Table: Hashable, Sendable {
     self.derivations = derivations
   }
 
-  public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+  package func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
 
   /// The cell at `address` (which must name this table).
-  public subscript(address: CellAddress) -> Cell { rows[address.row][address.column] }
+  package subscript(address: CellAddress) -> Cell { rows[address.row][address.column] }
 
-  public func isSuppressed(_ address: CellAddress) -> Bool {
+  package func isSuppressed(_ address: CellAddress) -> Bool {
     suppressed[address.row][address.column]
   }
 
   /// The address of a cell of this table.
-  public func address(row: Int, column: Int) -> CellAddress {
+  package func address(row: Int, column: Int) -> CellAddress {
     CellAddress(table: name, row: row, column: column)
   }
 
   /// Names of the row's suppressed columns, in column order (the `suppressed` column).
-  public func suppressedColumns(row: Int) -> [String] {
+  package func suppressedColumns(row: Int) -> [String] {
     columns.indices.filter { suppressed[row][$0] }.map { columns[$0].name }
   }
 
-  public var suppressedCellCount: Int { suppressed.reduce(0) { $0 + $1.filter { $0 }.count } }
+  package var suppressedCellCount: Int { suppressed.reduce(0) { $0 + $1.filter { $0 }.count } }
 
   /// The published text of a cell: nil when suppressed, `""` when empty; counts and
   /// sums as integers, shares with 4 and means with 1 decimal (rounded half away from
   /// zero), booleans as `true` / `false`.
-  public func text(row: Int, column: Int) -> String? {
+  package func text(row: Int, column: Int) -> String? {
     guard !suppressed[row][column] else { return nil }
     switch rows[row][column] {
     case .text(let text): return text
@@ -151,7 +151,7 @@ public struct Table: Hashable, Sendable {
   }
 
   /// The row's key, e.g. `year=2019 band=1-30`, from its key columns.
-  public func key(row: Int) -> String {
+  package func key(row: Int) -> String {
     columns.indices.filter { columns[$0].kind.isKey }
       .map { "\(columns[$0].name)=\(text(row: row, column: $0) ?? "")" }
       .joined(separator: " ")

@@ -48,12 +48,12 @@ struct TableBuilder {
 }
 
 /// The figures handed to publish do not fit together (a stage bug, not a data problem).
-public struct PublishError: Error, Equatable, CustomStringConvertible, Sendable {
-  public let message: String
+package struct PublishError: Error, Equatable, CustomStringConvertible, Sendable {
+  package let message: String
 
-  public init(_ message: String) { self.message = message }
+  package init(_ message: String) { self.message = message }
 
-  public var description: String { message }
+  package var description: String { message }
 }
 
 /// Throws unless `values` has `count` entries.

@@ -1,5 +1,5 @@
 /// The thirteen tables of SPEC 9, in the SPEC's order, by their file names.
-public enum TableName: String, CaseIterable, Sendable {
+package enum TableName: String, CaseIterable, Sendable {
   case typology
   case stayDuration = "stay_duration"
   case stayThresholds = "stay_thresholds"

@@ -9,7 +9,7 @@ import RegisterModel
 ///   - episodes: the persons' episodes (SPEC 1), expected in (person, start) order.
 ///   - persons: resolved persons records (one per person), for sex and birth date.
 /// Inputs in any other order are sorted first, so the figures never depend on order.
-public func repeatUse(
+package func repeatUse(
   stays: [Stay], episodes: [Episode], persons: [PersonRecord], parameters: RepeatUseParameters
 ) -> RepeatUseFigures {
   let stays = inPersonStartOrder(stays, person: \.person, start: \.start)

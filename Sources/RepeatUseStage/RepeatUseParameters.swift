@@ -1,15 +1,15 @@
 import RegisterModel
 
 /// What repeat use reads from a pipeline file, and nothing else: its stamp is these fields.
-public struct RepeatUseParameters: Hashable, Sendable {
-  public var window: Window
+package struct RepeatUseParameters: Hashable, Sendable {
+  package var window: Window
   /// Returns whose horizon ends after it are not yet complete.
-  public var censorDate: Day
-  public var repeatBins: [Int]
-  public var lookbackYears: Int
-  public var returnHorizons: [Int]
+  package var censorDate: Day
+  package var repeatBins: [Int]
+  package var lookbackYears: Int
+  package var returnHorizons: [Int]
 
-  public init(_ parameters: AnalysisParameters) {
+  package init(_ parameters: AnalysisParameters) {
     window = parameters.window
     censorDate = parameters.censorDate
     repeatBins = parameters.repeatBins

@@ -1,28 +1,28 @@
 /// The defects injected into the § 110 stay files, counted exactly. Each is one extra
 /// or altered row; a row gets at most one.
-public struct SynthDefects: Sendable, Equatable {
+package struct SynthDefects: Sendable, Equatable {
   /// A row written twice (the second is the defect).
-  public var exactDuplicates = 0
+  package var exactDuplicates = 0
   /// An extra row with a true row's person, institution and check-in but an earlier
   /// check-out, as if first reported and later corrected (the true row, with the
   /// later end, is the one the pipeline keeps).
-  public var sameStartReports = 0
+  package var sameStartReports = 0
   /// A person number written with 9 digits, its leading zero lost.
-  public var nineDigitIDs = 0
+  package var nineDigitIDs = 0
   /// An extra copy of a row without its last field.
-  public var wrongFieldCounts = 0
+  package var wrongFieldCounts = 0
   /// An extra copy of a row with an impossible check-in date (`31FEB2019`).
-  public var impossibleDates = 0
+  package var impossibleDates = 0
   /// A row ending in CRLF instead of LF.
-  public var crlfLines = 0
+  package var crlfLines = 0
 
-  public init() {}
+  package init() {}
 
   /// Rows the pipeline must reject (SPEC 3).
-  public var malformedRows: Int { wrongFieldCounts + impossibleDates }
+  package var malformedRows: Int { wrongFieldCounts + impossibleDates }
 
   /// The counts by kind, in a fixed order, with the names used in `synth_counts.json`.
-  public var byKind: [(kind: String, count: Int)] {
+  package var byKind: [(kind: String, count: Int)] {
     [
       ("exact_duplicates", exactDuplicates), ("same_start_reports", sameStartReports),
       ("nine_digit_ids", nineDigitIDs), ("wrong_field_count", wrongFieldCounts),

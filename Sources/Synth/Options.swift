@@ -1,37 +1,37 @@
 /// What to generate: `persons` shelter users with at least one night in
 /// `fromYear…toYear` (their careers may begin before and run after it), inside a
 /// population register of `population` persons (users included).
-public struct SynthOptions: Sendable, Hashable {
+package struct SynthOptions: Sendable, Hashable {
   /// The folder the registers, `pipeline.yaml` and `synth_counts.json` are written to.
-  public var out: String
+  package var out: String
   /// Write into a folder that is not empty, first removing the files a synth writes
   /// (and nothing else); without it such a folder is an error, so sets never mix.
-  public var force = false
+  package var force = false
   /// Shelter users (persons with at least one § 110 stay).
-  public var persons: Int
-  public var fromYear: Int
-  public var toYear: Int
-  public var seed: UInt64
+  package var persons: Int
+  package var fromYear: Int
+  package var toYear: Int
+  package var seed: UInt64
   /// Size of the population register; nil gives `persons × defaultPopulationFactor`.
-  public var population: Int?
+  package var population: Int?
   /// Share of stay rows given a defect (duplicates, re-reports, lost leading zeros,
   /// malformed rows, CRLF line ends); 0 writes clean files.
-  public var defectRate: Double
+  package var defectRate: Double
   /// Multiplies the mean number of service events of persons outside the shelter
   /// population (1: the calibrated ~3 per person); for benchmarks at register scale.
-  public var serviceScale: Double
+  package var serviceScale: Double
   /// Benchmark-only: each generated stay is written as this many consecutive stays at
   /// the same institution, separated by gaps of 1–3 days (1: the calibrated stays).
   /// Above 1 the stays are no longer calibrated to the published figures.
-  public var stayScale: Int
+  package var stayScale: Int
   /// Registers as gzip CSV (`csv`) or as SAS datasets (`sas7bdat`), as DST's research
   /// servers hold them.
-  public var format: SynthFormat = .csv
+  package var format: SynthFormat = .csv
 
   /// Population per user when `population` is not given (Denmark: about 100).
-  public static let defaultPopulationFactor = 5
+  package static let defaultPopulationFactor = 5
 
-  public init(
+  package init(
     out: String, persons: Int, fromYear: Int, toYear: Int, seed: UInt64, population: Int? = nil,
     defectRate: Double = 0, serviceScale: Double = 1, stayScale: Int = 1
   ) {
@@ -47,22 +47,22 @@ public struct SynthOptions: Sendable, Hashable {
   }
 
   /// The population register's size: `population`, at least the users.
-  public var populationSize: Int { max(persons, population ?? persons * Self.defaultPopulationFactor) }
+  package var populationSize: Int { max(persons, population ?? persons * Self.defaultPopulationFactor) }
 
   /// First and last year of the observation window the pipeline file names: the last
   /// seven years (fewer when the data covers fewer).
-  public var windowYears: ClosedRange<Int> { max(fromYear, toYear - 6)...toYear }
+  package var windowYears: ClosedRange<Int> { max(fromYear, toYear - 6)...toYear }
 
   /// Why years after the last calibrated one look like it, or nil when the data ends by
   /// then: the published figures describe 2016–2023.
-  public var beyondCalibration: String? {
+  package var beyondCalibration: String? {
     let last = Calibration.trendYears.upperBound
     guard toYear > last else { return nil }
     return "years \(last + 1)-\(toYear) keep \(last)'s rates and ages (no published figures after \(last))"
   }
 
   /// Checks the options before anything is written.
-  public func validate() throws {
+  package func validate() throws {
     guard persons >= 1 else { throw SynthError("persons must be at least 1") }
     guard fromYear <= toYear else { throw SynthError("the first year comes after the last") }
     guard fromYear >= 1900, toYear <= 2200 else { throw SynthError("years must lie in 1900…2200") }
@@ -79,12 +79,12 @@ public struct SynthOptions: Sendable, Hashable {
 }
 
 /// An invalid option or a failed write, in words for the command line.
-public struct SynthError: Error, CustomStringConvertible, Sendable, Equatable {
-  public let description: String
-  public init(_ description: String) { self.description = description }
+package struct SynthError: Error, CustomStringConvertible, Sendable, Equatable {
+  package let description: String
+  package init(_ description: String) { self.description = description }
 }
 
 /// The file format of a synthetic set's registers.
-public enum SynthFormat: String, Sendable, Hashable, CaseIterable {
+package enum SynthFormat: String, Sendable, Hashable, CaseIterable {
   case csv, sas7bdat
 }

@@ -3,7 +3,7 @@ import RegisterModel
 /// The pipeline file (SPEC 2) that reads the data set `options` describe, named `name`,
 /// with file patterns relative to its own folder: `filesPrefix` is prepended (for a
 /// file elsewhere, e.g. `"../Fixtures/demo/"` for `Pipelines/demo.yaml`).
-public func synthPipelineFile(_ options: SynthOptions, name: String = "synth", filesPrefix: String = "") -> String {
+package func synthPipelineFile(_ options: SynthOptions, name: String = "synth", filesPrefix: String = "") -> String {
   let extract = Day.lastOfYear(options.toYear)
   let window = "{from: \(Day.firstOfYear(options.windowYears.lowerBound)), to: \(extract)}"
   func files(_ pattern: String) -> String { "[\"\(filesPrefix)\(pattern)\"]" }

@@ -16,7 +16,7 @@ import RegisterModel
 /// rejected when the text is loaded, so the tables do not change). Returns the paths
 /// written with their rows, in source and file order.
 @discardableResult
-public func sasCopy(of config: PipelineConfig, into folder: String, compression: SASWriter.Compression = .rle)
+package func sasCopy(of config: PipelineConfig, into folder: String, compression: SASWriter.Compression = .rle)
   throws -> [(path: String, rows: Int)]
 {
   var written: [(path: String, rows: Int)] = []

@@ -1,29 +1,29 @@
 /// What a run wrote and injected; also written as `synth_counts.json`.
-public struct SynthSummary: Sendable, Equatable {
+package struct SynthSummary: Sendable, Equatable {
   /// Data rows (without the header) of one file.
-  public struct FileRows: Sendable, Equatable {
-    public var file: String
-    public var rows: Int
+  package struct FileRows: Sendable, Equatable {
+    package var file: String
+    package var rows: Int
   }
 
   /// Every data file, in the order written: the yearly stay files, then the
   /// population register and the service registers.
-  public var files: [FileRows]
+  package var files: [FileRows]
   /// Persons with at least one stay, and their latent types (short, episodic, long).
-  public var users: Int
-  public var usersByType: [Int]
+  package var users: Int
+  package var usersByType: [Int]
   /// Persons in the population register, users included.
-  public var population: Int
+  package var population: Int
   /// Stays as they happened (before New-Year splits and defects), those still open
   /// at the extract date, and the New-Year joints the pipeline stitches back.
-  public var stays: Int
-  public var openStays: Int
-  public var newYearSplits: Int
-  public var serviceEvents: Int
-  public var defects: SynthDefects
+  package var stays: Int
+  package var openStays: Int
+  package var newYearSplits: Int
+  package var serviceEvents: Int
+  package var defects: SynthDefects
 
   /// `synth_counts.json`: keys in a fixed order, no person ids.
-  public var json: String {
+  package var json: String {
     let files = self.files.map { "    {\"file\": \"\($0.file)\", \"rows\": \($0.rows)}" }.joined(separator: ",\n")
     let defects = self.defects.byKind.map { "    \"\($0.kind)\": \($0.count)" }.joined(separator: ",\n")
     return """

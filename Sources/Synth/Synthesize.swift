@@ -8,7 +8,7 @@ import RegisterIO
 /// population; the same options give the same bytes. `progress` is called with
 /// (persons written, persons in all) now and then. Files appear under their names
 /// only when all are complete.
-public func synthesize(_ options: SynthOptions, progress: ((Int, Int) -> Void)? = nil) throws -> SynthSummary {
+package func synthesize(_ options: SynthOptions, progress: ((Int, Int) -> Void)? = nil) throws -> SynthSummary {
   try options.validate()
   try prepareFolder(options.out, force: options.force)
   let population = SynthPopulation(options)

@@ -9,7 +9,7 @@ import RegisterModel
 ///   - episodes: the persons' episodes (SPEC 1), in any order.
 ///   - events: service events; `service` indexes `serviceNames`. Read in one pass.
 ///   - serviceNames: service names in source order.
-public func transitions(
+package func transitions(
   episodes: [Episode], events: [ServiceEvent], serviceNames: [String], parameters: TransitionsParameters
 ) -> TransitionFigures {
   let years = parameters.window.years

@@ -10,7 +10,7 @@ import RegisterModel
 ///     one counts as region, sex and age band `unknown`.
 ///   - events: service events; `service` indexes `serviceNames`. Read in one pass.
 ///   - serviceNames: service names in source order.
-public func welfareUse(
+package func welfareUse(
   typology: [PersonTypology], persons: [PersonRecord], events: [ServiceEvent],
   serviceNames: [String], parameters: WelfareUseParameters
 ) -> WelfareFigures {

@@ -1,11 +1,11 @@
 import RegisterModel
 
 /// What welfare use reads from a pipeline file, and nothing else: its stamp is these fields.
-public struct WelfareUseParameters: Hashable, Sendable {
-  public var window: Window
-  public var indicators: [Indicator]
+package struct WelfareUseParameters: Hashable, Sendable {
+  package var window: Window
+  package var indicators: [Indicator]
 
-  public init(_ parameters: AnalysisParameters) {
+  package init(_ parameters: AnalysisParameters) {
     window = parameters.window
     indicators = parameters.indicators
   }

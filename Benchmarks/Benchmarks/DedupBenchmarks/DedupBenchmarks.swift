@@ -20,9 +20,10 @@ let benchmarks: @Sendable () -> Void = {
     quality.exactDuplicates > 0 && quality.sameStartDuplicates > 0 && quality.newYearStitched > 0
       && quality.overlapsStitched > 0 && quality.personFieldConflicts > 0,
     "generated stays no longer cover every dedup path: \(quality)")
-  let parameters = AnalysisParameters(
-    window: Window(from: Day(year: 2015, month: 1, day: 1)!, to: Day(year: 2023, month: 12, day: 31)!),
-    censorDate: Day(year: 2024, month: 6, day: 30)!)
+  let parameters = ClassifyParameters(
+    AnalysisParameters(
+      window: Window(from: Day(year: 2015, month: 1, day: 1)!, to: Day(year: 2023, month: 12, day: 31)!),
+      censorDate: Day(year: 2024, month: 6, day: 30)!))
 
   let configuration = Benchmark.Configuration(
     metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],

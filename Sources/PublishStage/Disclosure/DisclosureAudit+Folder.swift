@@ -2,8 +2,8 @@ import Foundation
 import RegisterModel
 
 /// A folder of tables the audit cannot read, or whose figures contradict each other.
-public struct AuditInputError: Error, CustomStringConvertible, Sendable {
-  public let description: String
+package struct AuditInputError: Error, CustomStringConvertible, Sendable {
+  package let description: String
 
   init(_ description: String) { self.description = description }
 }
@@ -17,7 +17,7 @@ extension DisclosureAudit {
   /// defaults to the run's `manifest.json` (in the folder or the one above it), else the
   /// tables' JSON `min_cell`, else 5; `indicators` to the definitions in the manifest,
   /// else in `welfare_use.json`.
-  public static func audit(folder: String, minCell: Int?, indicators: [Indicator]?) throws -> DisclosureAudit {
+  package static func audit(folder: String, minCell: Int?, indicators: [Indicator]?) throws -> DisclosureAudit {
     let published: PublishedFolder
     do {
       published = try PublishedFolder(folder)

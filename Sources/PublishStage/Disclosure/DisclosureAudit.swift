@@ -3,26 +3,26 @@ import RegisterIO
 
 /// The audit of SPEC 9.1: for every suppressed count of a set of tables, the interval
 /// an intruder who has all of them and knows the relations of 9.2 can prove.
-public struct DisclosureAudit: Sendable {
+package struct DisclosureAudit: Sendable {
   /// One suppressed count and what can be proved about it.
-  public struct Finding: Sendable {
-    public let table: String
+  package struct Finding: Sendable {
+    package let table: String
     /// The row's key, e.g. `year=2019 band=1-30`.
-    public let row: String
-    public let column: String
+    package let row: String
+    package let column: String
     package let interval: ProvableInterval
 
     /// `[lower, upper]` as text, the bounds with at most two decimals, `∞` for no bound.
-    public var intervalText: String {
+    package var intervalText: String {
       "[\(decimal(interval.lower)), \(interval.upper.map(decimal) ?? "∞")]"
     }
   }
 
-  public let minCell: Int
+  package let minCell: Int
   /// In table, row and column order.
-  public let findings: [Finding]
-  public let isSafe: Bool
-  public let unsafeCount: Int
+  package let findings: [Finding]
+  package let isSafe: Bool
+  package let unsafeCount: Int
 
   package init(tables: [Table], relations: [CountRelation], minCell: Int, lower: Bool) throws(IntruderModel
     .Contradiction)
@@ -45,15 +45,15 @@ public struct DisclosureAudit: Sendable {
   }
 
   /// Suppressed counts per table, for `disclosure.json`.
-  public func suppressedCounts(tables: [String]) -> [(table: String, count: Int)] {
+  package func suppressedCounts(tables: [String]) -> [(table: String, count: Int)] {
     tables.map { name in (name, findings.filter { $0.table == name }.count) }
   }
 
   /// The smallest upper bound an intruder can prove for any suppressed count (nil when
   /// none is bounded or none is suppressed).
-  public var smallestUpperBound: Double? { findings.compactMap(\.interval.upper).min() }
+  package var smallestUpperBound: Double? { findings.compactMap(\.interval.upper).min() }
 
-  public func isSafe(_ finding: Finding) -> Bool { finding.interval.isSafe(minCell: minCell) }
+  package func isSafe(_ finding: Finding) -> Bool { finding.interval.isSafe(minCell: minCell) }
 }
 
 /// A bound with at most two decimals, trailing zeros dropped: `4`, `4.5`, `3.33`.
@@ -68,7 +68,7 @@ func decimal(_ value: Double) -> String {
 extension DisclosureAudit {
   /// `disclosure.json` (SPEC 10): `min_cell`, the suppressed counts of each table, and
   /// the audit's result. Never which or how many suppressions are primary, and no values.
-  public func record(tables: [String]) -> JSONValue {
+  package func record(tables: [String]) -> JSONValue {
     let perTable: [JSONValue] = suppressedCounts(tables: tables).map {
       .object(["table": .string($0.table), "suppressed_counts": .int($0.count)])
     }
@@ -86,7 +86,7 @@ extension DisclosureAudit {
 extension DisclosureAudit {
   /// Unsafe findings first, then the safe ones, each in table order; a line per suppressed
   /// count, then the summary line.
-  public func text() -> String {
+  package func text() -> String {
     let ordered = findings.filter { !isSafe($0) } + findings.filter(isSafe)
     let lines = ordered.map { finding in
       "\(isSafe(finding) ? "safe  " : "UNSAFE") \(finding.table) \(finding.row) \(finding.column) \(finding.intervalText)"
@@ -95,14 +95,14 @@ extension DisclosureAudit {
   }
 
   /// `N suppressed counts, M unsafe (min_cell K): safe|unsafe; smallest upper bound B`.
-  public var summary: String {
+  package var summary: String {
     let bound = smallestUpperBound.map { "; smallest upper bound \(decimal($0))" } ?? ""
     return "\(findings.count) suppressed counts, \(unsafeCount) unsafe (min_cell \(minCell)): "
       + (isSafe ? "safe" : "unsafe") + bound
   }
 
   /// The audit for CI: `min_cell`, `safe`, the counts, and every finding with its bounds.
-  public func json() -> JSONValue {
+  package func json() -> JSONValue {
     .object([
       "min_cell": .int(minCell), "safe": .bool(isSafe), "suppressed_counts": .int(findings.count),
       "unsafe": .int(unsafeCount),
