@@ -13,7 +13,7 @@ package final class PipelineRun {
   let artefacts: ArtefactCache
   private(set) var stamps: [StageName: StageStamp] = [:]
   let jobs: [StageName: any StageJob]
-  /// The input files as this run found them, taken once (`snapshotInputs`).
+  /// The input files as this run found them, taken once by `run` or `status`.
   private var snapshot: InputSnapshot?
 
   /// SPEC 3's plausibility warnings of this run (set before publish runs or is skipped).
