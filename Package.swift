@@ -23,6 +23,10 @@ let package = Package(
     .systemLibrary(
       name: "CZlib", pkgConfig: "zlib", providers: [.apt(["libz-dev"]), .brew(["zlib"])]),
 
+    // Intel ISA-L's igzip, the inflater of every gzip input: over twice zlib's speed on
+    // register text (docs/BENCHMARKS.md); zlib stays the writer (Debian: libisal-dev).
+    .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
+
     // COIN-OR Clp, the LP solver of the disclosure audit (Debian: coinor-libclp-dev).
     .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
 
@@ -42,7 +46,7 @@ let package = Package(
     // Canonical records, day numbers, parameters and the aggregate figures stages hand on.
     .target(name: "RegisterModel", resources: [.copy("Resources/municipalities.csv")]),
     // gzip, delimited text, encodings, dates, person ids, atomic files.
-    .target(name: "RegisterIO", dependencies: ["CZlib", "CShims", "CReadStat", "RegisterModel"]),
+    .target(name: "RegisterIO", dependencies: ["CIsal", "CZlib", "CShims", "CReadStat", "RegisterModel"]),
     // Pipeline files, hashing, stage stamps and run records.
     .target(
       name: "PipelineCore",

@@ -1,4 +1,4 @@
-import CZlib
+import CIsal
 
 #if canImport(Glibc)
   import Glibc
@@ -8,6 +8,8 @@ import CZlib
 
 /// Streams the bytes of a file: inflated when it starts with the gzip magic (all
 /// members of a multi-member file, as `cat a.gz b.gz` makes), as they are otherwise.
+/// The inflater is ISA-L's igzip, which checks each member's header, CRC-32 and length
+/// as zlib does at over twice its speed (docs/BENCHMARKS.md, "ISA-L").
 public final class ByteReader {
   public let path: String
   /// The file's size on disk, for progress.
@@ -21,7 +23,7 @@ public final class ByteReader {
   private var inputStart = 0
   private var inputEnd = 0
   private var fileEnded = false
-  private var stream = z_stream()
+  private let state: UnsafeMutablePointer<inflate_state>
   private var memberOpen = false
   private var streamEnded = false
 
@@ -35,15 +37,11 @@ public final class ByteReader {
     input = .allocate(byteCount: bufferSize, alignment: 16)
     try Self.fill(fd: fd, path: path, input: input, start: &inputStart, end: &inputEnd, ended: &fileEnded)
     isGzip = inputEnd - inputStart >= 2 && input[0] == 0x1f && input[1] == 0x8b
-    if isGzip {
-      // windowBits 15 + 16: gzip only, so anything after a member must be gzip too.
-      let status = inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-      guard status == Z_OK else { throw RegisterIOError("\(path): cannot start gzip decompression") }
-    }
+    state = .allocate(capacity: 1)
   }
 
   deinit {
-    if isGzip { inflateEnd(&stream) }
+    state.deallocate()
     input.deallocate()
     if fd >= 0 { close(fd) }
   }
@@ -70,49 +68,67 @@ public final class ByteReader {
     if streamEnded { return 0 }
     var produced = 0
     while produced < buffer.count {
-      if inputStart == inputEnd {
-        if !fileEnded { try refill() }
+      if inputStart == inputEnd && !fileEnded { try refill() }
+      if !memberOpen {
         if inputStart == inputEnd {
-          if memberOpen {
-            throw RegisterIOError(
-              "\(path): truncated gzip stream: the file ends at byte offset \(bytesConsumed) inside a compressed member"
-            )
-          }
           streamEnded = true
           return produced
         }
-      }
-      if !memberOpen {
         // Zero bytes after the last member are padding (tape blocks), not data.
         if input[inputStart] == 0 {
           try skipZeroPadding()
           continue
         }
+        // ISAL_GZIP: each member's header is parsed and its trailer checked, so
+        // anything after a member must be gzip too.
+        isal_inflate_init(state)
+        state.pointee.crc_flag = UInt32(ISAL_GZIP)
         memberOpen = true
       }
       let availableIn = inputEnd - inputStart
-      stream.next_in = (input.baseAddress! + inputStart).assumingMemoryBound(to: Bytef.self)
-      stream.avail_in = uInt(availableIn)
-      stream.next_out = (buffer.baseAddress! + produced).assumingMemoryBound(to: Bytef.self)
-      stream.avail_out = uInt(buffer.count - produced)
-      let status = inflate(&stream, Z_NO_FLUSH)
-      let consumed = availableIn - Int(stream.avail_in)
+      state.pointee.next_in = (input.baseAddress! + inputStart).assumingMemoryBound(to: UInt8.self)
+      state.pointee.avail_in = UInt32(availableIn)
+      state.pointee.next_out = (buffer.baseAddress! + produced).assumingMemoryBound(to: UInt8.self)
+      state.pointee.avail_out = UInt32(buffer.count - produced)
+      let status = isal_inflate(state)
+      let consumed = availableIn - Int(state.pointee.avail_in)
+      let made = buffer.count - produced - Int(state.pointee.avail_out)
       inputStart += consumed
       bytesConsumed += consumed
-      produced = buffer.count - Int(stream.avail_out)
-      switch status {
-      case Z_OK, Z_BUF_ERROR:
-        continue
-      case Z_STREAM_END:
-        memberOpen = false
-        inflateReset(&stream)
-      default:
-        let detail = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
+      produced += made
+      guard status >= 0 else {
         throw RegisterIOError(
-          "\(path): corrupt gzip stream at byte offset \(bytesConsumed) (\(detail))")
+          "\(path): corrupt gzip stream at byte offset \(bytesConsumed) (\(Self.describe(status)))")
+      }
+      if state.pointee.block_state == ISAL_BLOCK_FINISH {
+        // igzip hands back the bytes it read ahead, so the next member starts at inputStart.
+        memberOpen = false
+      } else if consumed == 0 && made == 0 {
+        // No progress: igzip holds every byte it was given and wants more, so either the
+        // file has ended inside the member or the member is damaged.
+        guard inputStart == inputEnd && fileEnded else {
+          throw RegisterIOError(
+            "\(path): corrupt gzip stream at byte offset \(bytesConsumed) (the decompressor stopped)")
+        }
+        throw RegisterIOError(
+          "\(path): truncated gzip stream: the file ends at byte offset \(bytesConsumed) inside a compressed member"
+        )
       }
     }
     return produced
+  }
+
+  /// The reason for an igzip error status, in zlib's words where zlib has them.
+  private static func describe(_ status: Int32) -> String {
+    switch status {
+    case ISAL_INVALID_BLOCK: "invalid block type"
+    case ISAL_INVALID_SYMBOL: "invalid code"
+    case ISAL_INVALID_LOOKBACK: "invalid distance too far back"
+    case ISAL_INVALID_WRAPPER: "incorrect header check"
+    case ISAL_UNSUPPORTED_METHOD: "unknown compression method"
+    case ISAL_INCORRECT_CHECKSUM: "incorrect data check"
+    default: "igzip status \(status)"
+    }
   }
 
   /// Consumes zero padding up to the end of the file, across as many buffers as it

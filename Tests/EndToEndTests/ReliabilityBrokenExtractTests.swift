@@ -190,7 +190,7 @@ final class ReliabilityBrokenExtractTests: XCTestCase {
       messagePrefix: "\(Self.broken)/flipped_deflate.csv.gz: corrupt gzip stream at byte offset ")
     try check(
       ["flipped_crc.csv.gz"], status: 1,
-      message: "\(Self.broken)/flipped_crc.csv.gz: corrupt gzip stream at byte offset 2862 (incorrect data check)")
+      message: "\(Self.broken)/flipped_crc.csv.gz: corrupt gzip stream at byte offset 2866 (incorrect data check)")
   }
 
   func testGoodFileRuns() throws {

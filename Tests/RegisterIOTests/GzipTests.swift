@@ -39,6 +39,45 @@ final class GzipTests: XCTestCase {
     XCTAssertEqual(try readAll(path), Array(text.utf8))
   }
 
+  /// A member with every optional header field (FEXTRA, FNAME, FCOMMENT, FHCRC) and a
+  /// stored deflate block, as other writers make them: read whole, and a wrong header
+  /// CRC is a corrupt stream.
+  func testOptionalHeaderFieldsAndStoredBlocks() throws {
+    let text = Array("PNR;INDDTO\n0101011234;14MAR2019\n".utf8)
+    // FLG 0x1e: FHCRC, FEXTRA, FNAME, FCOMMENT; XLEN 4 holding one empty subfield "AB".
+    var header: [UInt8] = [0x1f, 0x8b, 8, 0x1e, 0, 0, 0, 0, 0, 3, 4, 0, 0x41, 0x42, 0, 0]
+    header += Array("stays.csv".utf8) + [0] + Array("from a test".utf8) + [0]
+    let headerCRC = Self.crc32(header) & 0xffff
+    let body: [UInt8] =
+      [1, UInt8(text.count & 0xff), UInt8(text.count >> 8), ~UInt8(text.count & 0xff), ~UInt8(text.count >> 8)]
+      + text
+    let trailer = Self.littleEndian(Self.crc32(text)) + Self.littleEndian(UInt32(text.count))
+    let path = directory + "/fields.gz"
+    try Data(header + Self.littleEndian(headerCRC).prefix(2) + body + trailer).write(to: URL(fileURLWithPath: path))
+    XCTAssertEqual(try readAll(path), text)
+
+    let wrong = directory + "/wrong.gz"
+    try Data(header + Self.littleEndian(headerCRC ^ 1).prefix(2) + body + trailer).write(
+      to: URL(fileURLWithPath: wrong))
+    XCTAssertThrowsError(try readAll(wrong)) { error in
+      XCTAssertTrue("\(error)".hasPrefix("\(wrong): corrupt gzip stream at byte offset "), "\(error)")
+    }
+  }
+
+  /// CRC-32 (RFC 1952), bit by bit: the test's own check value, independent of the reader.
+  private static func crc32(_ bytes: [UInt8]) -> UInt32 {
+    var crc: UInt32 = 0xffff_ffff
+    for byte in bytes {
+      crc ^= UInt32(byte)
+      for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xedb8_8320 : crc >> 1 }
+    }
+    return ~crc
+  }
+
+  private static func littleEndian(_ value: UInt32) -> [UInt8] {
+    (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+  }
+
   func testPlainFilesAreReadAsTheyAre() throws {
     let path = directory + "/plain.csv"
     try "a;b\n1;2\n".write(toFile: path, atomically: true, encoding: .utf8)
