@@ -29,3 +29,29 @@ struct RejectedRow: Sendable {
   var reason: RejectReason
   var fields: [String]
 }
+
+extension FileBatch {
+  /// Adds the batch of the next segment of the same file: counts add up, and records
+  /// and rejects follow in stream order.
+  mutating func append(_ part: FileBatch) {
+    report.rowsRead += part.report.rowsRead
+    report.accepted += part.report.accepted
+    report.idsRepaired += part.report.idsRepaired
+    report.rejected.merge(part.report.rejected, uniquingKeysWith: +)
+    report.filtered.merge(part.report.filtered, uniquingKeysWith: +)
+    let personOffset = persons.count
+    persons += part.persons.map {
+      var person = $0
+      person.order += personOffset
+      return person
+    }
+    let stayOffset = stays.count
+    stays += part.stays.map {
+      var stay = $0
+      stay.order += stayOffset
+      return stay
+    }
+    events += part.events
+    rejects += part.rejects
+  }
+}

@@ -11,10 +11,11 @@ import RegisterModel
 /// Rejected rows go to `<rejectsFolder>/<source>.csv.gz`; a source that rejects more
 /// than `max_reject_share` of its rows stops the run.
 ///
-/// `files` holds each source's files, in source order.
+/// `files` holds each source's files, in source order. A large delimited file is parsed
+/// on `jobs` threads as `segmenting` says.
 package func load(
   parameters: LoadParameters, files: [[InputFile]], rejectsFolder: String, jobs: Int,
-  progress: ProgressReporter? = nil
+  progress: ProgressReporter? = nil, segmenting: Segmenting = Segmenting()
 ) throws -> LoadOutput {
   let sources = parameters.sources
   let serviceNames = PipelineConfig.serviceNames(of: sources)
@@ -29,12 +30,15 @@ package func load(
 
   let reader: @Sendable (Int, InputFile, PersonKeying) -> SourceFileReader = { sourceIndex, file, keying in
     let source = sources[sourceIndex]
-    return SourceFileReader(
+    var reader = SourceFileReader(
       source: source, file: file, keying: keying,
       openStayEnd: source.extractDate ?? parameters.censorDate, censorDate: parameters.censorDate,
       serviceIndex: source.service.flatMap { serviceNames.firstIndex(of: $0) } ?? 0,
       codePrefixes: source.codes.map { $0.map { ServiceCode.normalize(Array($0.utf8)) } },
       progress: report)
+    reader.segmentWorkers = jobs
+    reader.segmenting = segmenting
+    return reader
   }
 
   func readPhase(_ kinds: Set<SourceKind>, _ keying: PersonKeying) throws -> [(source: Int, batch: FileBatch)] {

@@ -16,6 +16,9 @@ struct SourceFileReader: Sendable {
   /// Normalised `codes` prefixes; nil keeps every row.
   let codePrefixes: [[UInt8]]?
   let progress: (@Sendable (_ bytes: Int, _ rows: Int) -> Void)?
+  /// Threads that may parse one large delimited file (`SourceFileReader+Segments.swift`).
+  var segmentWorkers = 1
+  var segmenting = Segmenting()
 
   func read() throws -> FileBatch {
     let path = file.path
@@ -32,16 +35,29 @@ struct SourceFileReader: Sendable {
     let formats = try DateColumns(source: source, columns: columns, reader: reader)
     var batch = FileBatch(report: FileReport(path: file.name, bytes: reader.fileSize))
     batch.delimiter = (reader as? DelimitedReader)?.delimiter
+    batch.personField = columns[.personID]!
+    for (column, index) in columns.dateColumns { batch.dateFields[column] = (reader.header[index], index) }
+    if let delimited = reader as? DelimitedReader, readsInSegments(delimited) {
+      try parseSegments(of: delimited, columns, formats, into: &batch)
+    } else {
+      try parseRows(reader, columns, formats, into: &batch)
+    }
+    return batch
+  }
+
+  /// Accounts for every row `reader` has left, adding to `batch`.
+  func parseRows<Reader: RecordReader>(
+    _ reader: Reader, _ columns: ColumnMap, _ formats: DateColumns, into batch: inout FileBatch
+  ) throws {
     // SAS numbers where text is expected (ids, codes, municipality): a fraction is invalid.
     let wholeNumberFields =
       (reader as? SASReader).map { sas in
         columns.textColumns.filter { sas.isNumeric[$0.index] }
       } ?? []
     var interned: [String: PersonKey] = [:]
-    var reportedBytes = 0
+    var reportedBytes = reader.bytesConsumed
+    let rowsBefore = batch.report.rowsRead
     let personIndex = columns[.personID]!
-    batch.personField = personIndex
-    for (column, index) in columns.dateColumns { batch.dateFields[column] = (reader.header[index], index) }
     // Counted here and put in the report's dictionaries at the end: most rows of a
     // national register are filtered, and a String-keyed dictionary update per row cost
     // more than parsing the row.
@@ -58,7 +74,7 @@ struct SourceFileReader: Sendable {
 
     while try reader.next() {
       batch.report.rowsRead += 1
-      if batch.report.rowsRead & 0x3FFF == 0, let progress {
+      if (batch.report.rowsRead - rowsBefore) & 0x3FFF == 0, let progress {
         progress(reader.bytesConsumed - reportedBytes, 0x4000)
         reportedBytes = reader.bytesConsumed
       }
@@ -126,12 +142,11 @@ struct SourceFileReader: Sendable {
         }
       }
     }
-    progress?(reader.bytesConsumed - reportedBytes, batch.report.rowsRead & 0x3FFF)
+    progress?(reader.bytesConsumed - reportedBytes, (batch.report.rowsRead - rowsBefore) & 0x3FFF)
     if notInCohort > 0 { batch.report.filtered[FilterReason.notInCohort.rawValue, default: 0] += notInCohort }
     if codeNotSelected > 0 {
       batch.report.filtered[FilterReason.codeNotSelected.rawValue, default: 0] += codeNotSelected
     }
-    return batch
   }
 
   /// The reject reason of a row of a person outside the cohort, or nil when it is

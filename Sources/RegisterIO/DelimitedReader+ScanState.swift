@@ -36,9 +36,14 @@ struct ScanState {
   var quotedFields: [Int] = []
 
   init(capacity: Int) {
-    self.capacity = capacity
-    buffer = .allocate(capacity: capacity + 1)
+    self.init(buffer: .allocate(capacity: capacity + 1), capacity: capacity)
     buffer[0] = ByteCode.lineFeed
+  }
+
+  /// A state over `buffer` (`capacity` + 1 bytes), which it owns from now on.
+  init(buffer: UnsafeMutablePointer<UInt8>, capacity: Int) {
+    self.capacity = capacity
+    self.buffer = buffer
     starts = .allocate(capacity: fieldCapacity)
     ends = .allocate(capacity: fieldCapacity)
     quotedFields.reserveCapacity(fieldCapacity)
@@ -133,7 +138,7 @@ struct ScanState {
     return e
   }
 
-  private static func countLineFeeds(_ start: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+  static func countLineFeeds(_ start: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
     var n = 0
     for i in 0..<count where start[i] == ByteCode.lineFeed { n += 1 }
     return n

@@ -16,7 +16,8 @@ public final class DelimitedReader {
   /// Records longer than this are taken for an unclosed quote rather than read whole.
   @usableFromInline static let maximumRecordBytes = 64 << 20
 
-  let source: ByteReader
+  /// The file, or nil for a reader of one segment of it (`init(segment:of:)`).
+  let source: ByteReader?
   /// Reads `source` ahead on another thread (large gzip files), else nil.
   let prefetch: PrefetchingReader?
   /// The scanner's state, behind a pointer: the hot path then pays no dynamic
@@ -30,13 +31,24 @@ public final class DelimitedReader {
   ) throws {
     self.path = path
     self.encoding = encoding
-    source = try ByteReader(path: path)
+    let source = try ByteReader(path: path)
+    self.source = source
     prefetch =
       source.isGzip && source.fileSize >= PrefetchingReader.minimumFileSize ? PrefetchingReader(source) : nil
     state = .allocate(capacity: 1)
     state.initialize(to: ScanState(capacity: max(bufferSize, 16)))
     try readHeader(delimiter: delimiter)
     state.pointee.headerCount = header.count
+  }
+
+  /// A reader over bytes already in `state` (a segment: `init(segment:of:)`).
+  init(path: String, encoding: TextEncoding, state scanState: ScanState) {
+    self.path = path
+    self.encoding = encoding
+    source = nil
+    prefetch = nil
+    state = .allocate(capacity: 1)
+    state.initialize(to: scanState)
   }
 
   deinit {
@@ -46,9 +58,10 @@ public final class DelimitedReader {
     state.deallocate()
   }
 
-  /// Compressed (on-disk) bytes read so far, and the file's size, for progress.
-  public var bytesConsumed: Int { prefetch?.bytesConsumed ?? source.bytesConsumed }
-  public var fileSize: Int { source.fileSize }
+  /// Compressed (on-disk) bytes read so far, and the file's size, for progress; 0 for a
+  /// segment's reader.
+  public var bytesConsumed: Int { prefetch?.bytesConsumed ?? source?.bytesConsumed ?? 0 }
+  public var fileSize: Int { source?.fileSize ?? 0 }
 
   /// The physical line (1-based) where the current record starts, for "file:line" messages.
   public var line: Int { state.pointee.line }
@@ -137,7 +150,7 @@ public final class DelimitedReader {
     repeat {
       let free = UnsafeMutableRawBufferPointer(
         start: s.pointee.buffer + s.pointee.end, count: s.pointee.capacity - s.pointee.end)
-      n = try prefetch?.read(into: free) ?? source.read(into: free)
+      n = try prefetch?.read(into: free) ?? source?.read(into: free) ?? 0
       s.pointee.end += n
     } while n > 0 && s.pointee.end < s.pointee.capacity
     if n == 0 { s.pointee.sourceEnded = true }

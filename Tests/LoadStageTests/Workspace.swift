@@ -55,12 +55,13 @@ final class Workspace {
     return try PipelineConfig.parse(yaml: yaml, path: directory + "/pipeline.yaml", directory: directory)
   }
 
-  func load(_ config: PipelineConfig, jobs: Int = 1) throws -> LoadOutput {
+  func load(_ config: PipelineConfig, jobs: Int = 1, segmenting: Segmenting = Segmenting()) throws -> LoadOutput {
     let files = try config.sources.map { source in
       try source.resolveFiles(relativeTo: config.directory).map { InputFile(path: $0, name: $0) }
     }
     return try LoadStage.load(
-      parameters: LoadParameters(config), files: files, rejectsFolder: rejectsFolder, jobs: jobs)
+      parameters: LoadParameters(config), files: files, rejectsFolder: rejectsFolder, jobs: jobs,
+      segmenting: segmenting)
   }
 
   func load(_ sources: [String], parameters: [String] = ["max_reject_share: 1"], jobs: Int = 1) throws -> LoadOutput {
