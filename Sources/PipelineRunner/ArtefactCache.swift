@@ -88,13 +88,49 @@ final class ArtefactCache {
 struct StageOutputs {
   let folder: String
   fileprivate(set) var values: [String: Any] = [:]
+  /// The stage's files, written by `finish(jobs:)` side by side: load's and dedup's
+  /// record files take about a second each to format and compress.
+  private var writes: [@Sendable () throws -> Void] = []
 
   init(folder: String) { self.folder = folder }
 
-  mutating func write<Value>(_ artefact: ArtefactFile<Value>, _ value: Value) throws {
-    try value.write(to: folder + "/" + artefact.file)
+  mutating func write<Value>(_ artefact: ArtefactFile<Value>, _ value: Value) {
+    precondition(values[artefact.key] == nil, "\(artefact.key) is written twice")
+    let path = folder + "/" + artefact.file
+    let shared = UncheckedSendable(value)  // only read, by one writer
+    writes.append { try shared.value.write(to: path) }
     values[artefact.key] = value
   }
+
+  /// Writes the files on up to `jobs` threads; the first failing file in the order the
+  /// stage declared them gives the error.
+  func finish(jobs: Int) throws {
+    let results = ResultSlots(count: writes.count)
+    let writes = self.writes
+    if jobs > 1 && writes.count > 1 {
+      DispatchQueue.concurrentPerform(iterations: writes.count) { i in results.put(i, Result { try writes[i]() }) }
+    } else {
+      for (i, write) in writes.enumerated() { results.put(i, Result { try write() }) }
+    }
+    for result in results.all { try result?.get() }
+  }
+}
+
+/// A value handed to another thread that only reads it.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
+
+/// One result per index, filled from several threads.
+private final class ResultSlots: @unchecked Sendable {
+  private let lock = NSLock()
+  private var results: [Result<Void, Error>?]
+
+  init(count: Int) { results = Array(repeating: nil, count: count) }
+
+  func put(_ index: Int, _ result: Result<Void, Error>) { lock.withLock { results[index] = result } }
+  var all: [Result<Void, Error>?] { lock.withLock { results } }
 }
 
 /// The results a stage may read: those of the stages it declares upstream, no other.

@@ -147,6 +147,7 @@ package final class PipelineRun {
     ) { folder in
       var written = StageOutputs(folder: folder)
       try job.run(input, into: &written)
+      try written.finish(jobs: options.jobs)
       outputs = written
     }
     if let outputs { artefacts.keep(outputs) }

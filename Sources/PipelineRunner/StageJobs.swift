@@ -31,10 +31,10 @@ struct LoadJob: StageJob {
     let output = try LoadStage.load(
       parameters: input.parameters, files: input.inputs!.bySource, rejectsFolder: input.paths.rejects,
       jobs: input.jobs, progress: input.progress)
-    try outputs.write(Artefacts.loadStays, output.stays)
-    try outputs.write(Artefacts.loadPersons, output.persons)
-    try outputs.write(Artefacts.loadEvents, output.events)
-    try outputs.write(Artefacts.loadMeta, LoadMeta(serviceNames: output.serviceNames, sources: output.sources))
+    outputs.write(Artefacts.loadStays, output.stays)
+    outputs.write(Artefacts.loadPersons, output.persons)
+    outputs.write(Artefacts.loadEvents, output.events)
+    outputs.write(Artefacts.loadMeta, LoadMeta(serviceNames: output.serviceNames, sources: output.sources))
   }
 }
 
@@ -50,9 +50,9 @@ struct DedupJob: StageJob {
   func run(_ input: StageInput<NoParameters>, into outputs: inout StageOutputs) throws {
     let result = DedupStage.dedup(
       stays: try input.upstream.read(Artefacts.loadStays), persons: try input.upstream.read(Artefacts.loadPersons))
-    try outputs.write(Artefacts.dedupStays, result.stays)
-    try outputs.write(Artefacts.dedupPersons, result.persons)
-    try outputs.write(Artefacts.dedupQuality, result.quality)
+    outputs.write(Artefacts.dedupStays, result.stays)
+    outputs.write(Artefacts.dedupPersons, result.persons)
+    outputs.write(Artefacts.dedupQuality, result.quality)
   }
 }
 
@@ -65,9 +65,9 @@ struct ClassifyJob: StageJob {
   func run(_ input: StageInput<ClassifyParameters>, into outputs: inout StageOutputs) throws {
     let result = ClassifyStage.classify(
       stays: try input.upstream.read(Artefacts.dedupStays), parameters: input.parameters)
-    try outputs.write(Artefacts.episodes, result.episodes)
-    try outputs.write(Artefacts.typology, result.typology)
-    try outputs.write(
+    outputs.write(Artefacts.episodes, result.episodes)
+    outputs.write(Artefacts.typology, result.typology)
+    outputs.write(
       Artefacts.classifyFigures, ClassifyFigures(typology: result.typologyFigures, stays: result.stayFigures))
   }
 }
@@ -83,7 +83,7 @@ struct RepeatUseJob: StageJob {
     let figures = RepeatUseStage.repeatUse(
       stays: try upstream.read(Artefacts.dedupStays), episodes: try upstream.read(Artefacts.episodes),
       persons: try upstream.read(Artefacts.dedupPersons), parameters: input.parameters)
-    try outputs.write(Artefacts.repeatUse, figures)
+    outputs.write(Artefacts.repeatUse, figures)
   }
 }
 
@@ -99,7 +99,7 @@ struct WelfareUseJob: StageJob {
       typology: try upstream.read(Artefacts.typology), persons: try upstream.read(Artefacts.dedupPersons),
       events: try upstream.read(Artefacts.loadEvents), serviceNames: try upstream.read(Artefacts.loadMeta).serviceNames,
       parameters: input.parameters)
-    try outputs.write(Artefacts.welfareUse, figures)
+    outputs.write(Artefacts.welfareUse, figures)
   }
 }
 
@@ -114,6 +114,6 @@ struct TransitionsJob: StageJob {
     let figures = TransitionsStage.transitions(
       episodes: try upstream.read(Artefacts.episodes), events: try upstream.read(Artefacts.loadEvents),
       serviceNames: try upstream.read(Artefacts.loadMeta).serviceNames, parameters: input.parameters)
-    try outputs.write(Artefacts.transitions, figures)
+    outputs.write(Artefacts.transitions, figures)
   }
 }

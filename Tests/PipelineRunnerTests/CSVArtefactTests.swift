@@ -56,3 +56,43 @@ final class CSVArtefactTests: TemporaryFolderCase {
       [ServiceEvent(person: -5, service: 12, start: day("2019-01-01"), end: day("2019-01-05"))])
   }
 }
+
+/// `StageOutputs`: a stage's files written side by side are the files written one by
+/// one, and of several failing files the first the stage declared gives the error.
+final class StageOutputsTests: TemporaryFolderCase {
+  private let stays = (0..<2000).map { i in
+    Stay(
+      person: Int64(1_000_000 + i), institution: "B\(i % 7)", start: Day(iso: "2019-01-01")! + i % 300,
+      end: i % 5 == 0 ? nil : Day(iso: "2019-12-31")!, extractDate: Day(iso: "2023-12-31")!, exitReason: nil,
+      municipality: "101", order: i)
+  }
+
+  func testFilesWrittenSideBySideEqualFilesWrittenInTurn() throws {
+    for jobs in [1, 2] {
+      try FileManager.default.createDirectory(atPath: temporary + "/\(jobs)", withIntermediateDirectories: true)
+      var outputs = StageOutputs(folder: temporary + "/\(jobs)")
+      outputs.write(Artefacts.loadStays, stays)
+      outputs.write(ArtefactFile<[Stay]>(.load, "reversed.csv.gz"), Array(stays.reversed()))
+      outputs.write(Artefacts.loadMeta, LoadMeta(serviceNames: ["psychiatric", "prison"], sources: []))
+      try outputs.finish(jobs: jobs)
+    }
+    for file in ["stays.csv.gz", "reversed.csv.gz", "sources.json"] {
+      XCTAssertEqual(
+        FileManager.default.contents(atPath: temporary + "/1/" + file),
+        FileManager.default.contents(atPath: temporary + "/2/" + file), file)
+    }
+    XCTAssertEqual(try Artefact.read(Stay.self, from: temporary + "/2/reversed.csv.gz"), stays.reversed())
+  }
+
+  func testTheFirstDeclaredFailingFileGivesTheError() throws {
+    var outputs = StageOutputs(folder: temporary)
+    outputs.write(Artefacts.loadStays, stays)
+    outputs.write(ArtefactFile<[Stay]>(.load, "missing/first.csv.gz"), stays)
+    outputs.write(ArtefactFile<[Stay]>(.load, "missing/second.csv.gz"), stays)
+    for _ in 0..<5 {
+      XCTAssertThrowsError(try outputs.finish(jobs: 2)) { error in
+        XCTAssertTrue("\(error)".contains("missing/first.csv.gz"), "\(error)")
+      }
+    }
+  }
+}
