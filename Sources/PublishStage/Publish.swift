@@ -24,11 +24,11 @@ package func publish(
     try repeatUseTable(repeatUse),
     try returnsTable(repeatUse),
     try welfareUseTable(welfare, typology: typologyTable),
-    try regionTable(welfare),
+    regionTable(welfare),
     try sexAgeTable(welfare),
     try stayThresholdsQuarterlyTable(stays),
     try yearlyUsersBySexAgeTable(repeatUse),
-    try municipalityTable(welfare),
+    municipalityTable(welfare),
     try transitionsTable(transitions),
   ]
   let audit = try applyDisclosureControl(&tables, minCell: minCell, context: RelationContext(indicators: indicators))

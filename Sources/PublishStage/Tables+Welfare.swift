@@ -9,8 +9,7 @@ func welfareUseTable(_ figures: WelfareFigures, typology: Table) throws -> Table
     columns: [Column("indicator", .text), Column("group", .text), Column("persons", .count), Column("share", .share)])
   guard let personsColumn = typology.columnIndex("persons") else { preconditionFailure("typology lacks persons") }
   for use in figures.use {
-    try requireCount(use.perGroup, UserGroup.allCases.count, "welfare_use \(use.label) groups")
-    for (g, persons) in (use.perGroup + [use.perGroup.reduce(0, +)]).enumerated() {
+    for (g, persons) in (use.perGroup.values + [use.perGroup.total]).enumerated() {
       let groupPersons = typology.address(row: g, column: personsColumn)
       let row = builder.append([
         .text(use.label), .text(Labels.groups[g]), .int(persons), .quotient(persons, typology[groupPersons].intValue!),
@@ -21,30 +20,31 @@ func welfareUseTable(_ figures: WelfareFigures, typology: Table) throws -> Table
   return builder.build()
 }
 
+/// The row of an area's `total` group within its rows (the groups, then `total`).
+private let totalRow = UserGroup.allCases.count
+
 /// Table `typology_by_region` (SPEC 9): regions as the figures order them (by region
 /// code, then `unknown`, added with zeros if the figures lack it), then `total`; in each
 /// the groups and `total`. `share` = persons ÷ the region's `total` group.
-func regionTable(_ figures: WelfareFigures) throws -> Table {
+func regionTable(_ figures: WelfareFigures) -> Table {
   var regions = figures.regions
-  for region in regions {
-    try requireCount(region.perGroup, UserGroup.allCases.count, "typology_by_region \(region.label) groups")
-  }
   if !regions.contains(where: { $0.label == "unknown" }) {
-    regions.append(GroupCounts(label: "unknown", perGroup: [0, 0, 0]))
+    regions.append(GroupCounts(label: "unknown", perGroup: .zero))
   }
-  let totals = UserGroup.allCases.indices.map { g in regions.reduce(0) { $0 + $1.perGroup[g] } }
+  let totals = PerGroup { group in regions.reduce(0) { $0 + $1.perGroup[group] } }
   regions.append(GroupCounts(label: Labels.total, perGroup: totals))
   var builder = TableBuilder(
     name: TableName.typologyByRegion.rawValue,
     columns: [Column("region", .text), Column("group", .text), Column("persons", .count), Column("share", .share)])
   let width = Labels.groups.count
   for (r, region) in regions.enumerated() {
-    let counts = region.perGroup + [region.perGroup.reduce(0, +)]
-    for (g, persons) in counts.enumerated() {
+    let total = region.perGroup.total
+    for (g, persons) in (region.perGroup.values + [total]).enumerated() {
       let row = builder.append([
-        .text(region.label), .text(Labels.groups[g]), .int(persons), .quotient(persons, counts[3]),
+        .text(region.label), .text(Labels.groups[g]), .int(persons), .quotient(persons, total),
       ])
-      builder.derive(row, "share", from: [builder.address(row, "persons"), builder.address(r * width + 3, "persons")])
+      builder.derive(
+        row, "share", from: [builder.address(row, "persons"), builder.address(r * width + totalRow, "persons")])
     }
   }
   return builder.build()
@@ -53,15 +53,12 @@ func regionTable(_ figures: WelfareFigures) throws -> Table {
 /// Table `typology_by_municipality` (SPEC 9): every municipality as the figures order
 /// them (in code order, then `unknown` with an empty name), then `total`; in each the
 /// groups and `total`. `share` = persons ÷ the municipality's `total` group.
-func municipalityTable(_ figures: WelfareFigures) throws -> Table {
+func municipalityTable(_ figures: WelfareFigures) -> Table {
   var areas = figures.municipalities
-  for area in areas {
-    try requireCount(area.perGroup, UserGroup.allCases.count, "typology_by_municipality \(area.code) groups")
-  }
   if !areas.contains(where: { $0.code == "unknown" }) {
-    areas.append(MunicipalityCounts(code: "unknown", name: "", perGroup: [0, 0, 0]))
+    areas.append(MunicipalityCounts(code: "unknown", name: "", perGroup: .zero))
   }
-  let totals = UserGroup.allCases.indices.map { g in areas.reduce(0) { $0 + $1.perGroup[g] } }
+  let totals = PerGroup { group in areas.reduce(0) { $0 + $1.perGroup[group] } }
   areas.append(MunicipalityCounts(code: Labels.total, name: "", perGroup: totals))
   var builder = TableBuilder(
     name: TableName.typologyByMunicipality.rawValue,
@@ -71,12 +68,13 @@ func municipalityTable(_ figures: WelfareFigures) throws -> Table {
     ])
   let width = Labels.groups.count
   for (m, area) in areas.enumerated() {
-    let counts = area.perGroup + [area.perGroup.reduce(0, +)]
-    for (g, persons) in counts.enumerated() {
+    let total = area.perGroup.total
+    for (g, persons) in (area.perGroup.values + [total]).enumerated() {
       let row = builder.append([
-        .text(area.code), .text(area.name), .text(Labels.groups[g]), .int(persons), .quotient(persons, counts[3]),
+        .text(area.code), .text(area.name), .text(Labels.groups[g]), .int(persons), .quotient(persons, total),
       ])
-      builder.derive(row, "share", from: [builder.address(row, "persons"), builder.address(m * width + 3, "persons")])
+      builder.derive(
+        row, "share", from: [builder.address(row, "persons"), builder.address(m * width + totalRow, "persons")])
     }
   }
   return builder.build()
@@ -96,8 +94,7 @@ func sexAgeTable(_ figures: WelfareFigures) throws -> Table {
       throw PublishError(
         "typology_by_sex_age: sex \(Sex.label(cell.sex)), age band \(cell.ageBand.label) twice in the figures")
     }
-    try requireCount(cell.perGroup, groups - 1, "typology_by_sex_age groups")
-    for (g, persons) in cell.perGroup.enumerated() {
+    for (g, persons) in cell.perGroup.values.enumerated() {
       for s2 in [s, sexes - 1] {
         for b2 in [b, bands - 1] {
           counts[s2][b2][g] += persons

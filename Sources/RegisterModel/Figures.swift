@@ -167,9 +167,9 @@ public struct RepeatUseFigures: Hashable, Sendable, Codable {
 /// Typology persons counted per group for one row of a cross-tab.
 public struct GroupCounts: Hashable, Sendable, Codable {
   public var label: String
-  public var perGroup: [Int]
+  public var perGroup: PerGroup<Int>
 
-  public init(label: String, perGroup: [Int]) {
+  public init(label: String, perGroup: PerGroup<Int>) {
     self.label = label
     self.perGroup = perGroup
   }
@@ -179,9 +179,9 @@ public struct SexAgeCounts: Hashable, Sendable, Codable {
   /// Nil: unknown.
   public var sex: Sex?
   public var ageBand: AgeBand
-  public var perGroup: [Int]
+  public var perGroup: PerGroup<Int>
 
-  public init(sex: Sex?, ageBand: AgeBand, perGroup: [Int]) {
+  public init(sex: Sex?, ageBand: AgeBand, perGroup: PerGroup<Int>) {
     self.sex = sex
     self.ageBand = ageBand
     self.perGroup = perGroup
@@ -194,9 +194,9 @@ public struct MunicipalityCounts: Hashable, Sendable, Codable {
   public var code: String
   /// As in `data/municipalities.csv`; empty for `unknown`.
   public var name: String
-  public var perGroup: [Int]
+  public var perGroup: PerGroup<Int>
 
-  public init(code: String, name: String, perGroup: [Int]) {
+  public init(code: String, name: String, perGroup: PerGroup<Int>) {
     self.code = code
     self.name = name
     self.perGroup = perGroup
@@ -283,7 +283,7 @@ extension SexAgeCounts {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     sex = try Sex.decodeLabel(from: container, forKey: .sex)
     ageBand = try AgeBand.decodeLabel(from: container, forKey: .ageBand)
-    perGroup = try container.decode([Int].self, forKey: .perGroup)
+    perGroup = try container.decode(PerGroup<Int>.self, forKey: .perGroup)
   }
 
   public func encode(to encoder: Encoder) throws {

@@ -18,11 +18,10 @@ func regionCounts(typology: [PersonTypology], records: [PersonRecord?], table: R
   -> [GroupCounts]
 {
   let unknown = table.regions.count
-  var counts = Array(
-    repeating: [Int](repeating: 0, count: UserGroup.allCases.count), count: unknown + 1)
+  var counts = Array(repeating: PerGroup<Int>.zero, count: unknown + 1)
   for (row, person) in typology.enumerated() {
     let region = table.regionIndex(ofMunicipality: records[row]?.municipality) ?? unknown
-    counts[region][person.group.index] += 1
+    counts[region][person.group] += 1
   }
   let labels = table.regions.map(\.name) + ["unknown"]
   return zip(labels, counts).map { GroupCounts(label: $0, perGroup: $1) }
@@ -35,9 +34,9 @@ func municipalityCounts(typology: [PersonTypology], records: [PersonRecord?], ta
   -> [MunicipalityCounts]
 {
   let unknown = table.municipalities.count
-  var counts = Array(repeating: [Int](repeating: 0, count: UserGroup.allCases.count), count: unknown + 1)
+  var counts = Array(repeating: PerGroup<Int>.zero, count: unknown + 1)
   for (row, person) in typology.enumerated() {
-    counts[table.municipalityIndex(of: records[row]?.municipality) ?? unknown][person.group.index] += 1
+    counts[table.municipalityIndex(of: records[row]?.municipality) ?? unknown][person.group] += 1
   }
   return table.municipalities.enumerated().map { m, municipality in
     MunicipalityCounts(code: municipality.code, name: municipality.name, perGroup: counts[m])
@@ -51,14 +50,12 @@ func sexAgeCounts(typology: [PersonTypology], records: [PersonRecord?], on day: 
 {
   let sexes: [Sex?] = [.male, .female, nil]
   let bands = AgeBand.allCases
-  var counts = Array(
-    repeating: [Int](repeating: 0, count: UserGroup.allCases.count),
-    count: sexes.count * bands.count)
+  var counts = Array(repeating: PerGroup<Int>.zero, count: sexes.count * bands.count)
   for (row, person) in typology.enumerated() {
     let record = records[row]
     let sex = sexes.firstIndex(of: record?.sex)!
     let band = AgeBand(birthDate: record?.birthDate, on: day)
-    counts[sex * bands.count + band.rawValue][person.group.index] += 1
+    counts[sex * bands.count + band.rawValue][person.group] += 1
   }
   return sexes.enumerated().flatMap { s, sex in
     bands.map { band in

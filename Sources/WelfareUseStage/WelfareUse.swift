@@ -61,10 +61,10 @@ func useCounts(
 }
 
 /// Typology persons per group (short, episodic, long) for whom `counts(row)` holds.
-func countPerGroup(_ typology: [PersonTypology], where counts: (Int) -> Bool) -> [Int] {
-  var perGroup = [Int](repeating: 0, count: UserGroup.allCases.count)
+func countPerGroup(_ typology: [PersonTypology], where counts: (Int) -> Bool) -> PerGroup<Int> {
+  var perGroup = PerGroup<Int>.zero
   for (row, person) in typology.enumerated() where counts(row) {
-    perGroup[person.group.index] += 1
+    perGroup[person.group] += 1
   }
   return perGroup
 }

@@ -23,7 +23,7 @@ final class TablesWelfareTests: XCTestCase {
   }
 
   func testRegionsInFigureOrderThenUnknownThenTotal() throws {
-    let table = try regionTable(Fixtures.welfare)
+    let table = regionTable(Fixtures.welfare)
     XCTAssertEqual(
       table.texts("region").enumerated().filter { $0.offset % 4 == 0 }.map(\.element),
       ["Region Hovedstaden", "Region Sjælland", "unknown", "total"])

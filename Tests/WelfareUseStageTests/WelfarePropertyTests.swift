@@ -40,9 +40,9 @@ final class WelfarePropertyTests: XCTestCase {
       let groupSizes = UserGroup.allCases.map { group in typology.filter { $0.group == group }.count }
       func columnSums(_ rows: [[Int]]) -> [Int] { (0..<3).map { g in rows.map { $0[g] }.reduce(0, +) } }
       XCTAssertEqual(figures.regions.count, 6)
-      XCTAssertEqual(columnSums(figures.regions.map(\.perGroup)), groupSizes, "round \(round)")
+      XCTAssertEqual(columnSums(figures.regions.map(\.perGroup.values)), groupSizes, "round \(round)")
       XCTAssertEqual(figures.sexAge.count, 21)
-      XCTAssertEqual(columnSums(figures.sexAge.map(\.perGroup)), groupSizes, "round \(round)")
+      XCTAssertEqual(columnSums(figures.sexAge.map(\.perGroup.values)), groupSizes, "round \(round)")
 
       func used(_ person: PersonKey, _ service: Int) -> Bool {
         events.contains {
@@ -56,7 +56,7 @@ final class WelfarePropertyTests: XCTestCase {
       let expected = tests.map { test in
         UserGroup.allCases.map { group in typology.filter { $0.group == group && test($0.person) }.count }
       }
-      XCTAssertEqual(figures.use.map(\.perGroup), expected, "round \(round)")
+      XCTAssertEqual(figures.use.map(\.perGroup.values), expected, "round \(round)")
       XCTAssertEqual(figures.use.map(\.label), ["a", "b", "c", "a and b", "b or c"])
     }
   }
