@@ -39,19 +39,31 @@ extension FileBatch {
     report.idsRepaired += part.report.idsRepaired
     report.rejected.merge(part.report.rejected, uniquingKeysWith: +)
     report.filtered.merge(part.report.filtered, uniquingKeysWith: +)
-    let personOffset = persons.count
-    persons += part.persons.map {
-      var person = $0
-      person.order += personOffset
-      return person
-    }
-    let stayOffset = stays.count
-    stays += part.stays.map {
-      var stay = $0
-      stay.order += stayOffset
-      return stay
-    }
+    persons.append(numberingOn: part.persons)
+    stays.append(numberingOn: part.stays)
     events += part.events
     rejects += part.rejects
+  }
+}
+
+/// Records that carry their position in the input (`order`), which a merge of batches
+/// renumbers.
+protocol InputOrdered {
+  var order: Int { get set }
+}
+
+extension Stay: InputOrdered {}
+extension PersonRecord: InputOrdered {}
+
+extension Array where Element: InputOrdered {
+  /// Appends `later`, whose orders count from 0, numbering them on after these.
+  mutating func append(numberingOn later: [Element]) {
+    let offset = count
+    append(
+      contentsOf: later.lazy.map {
+        var record = $0
+        record.order += offset
+        return record
+      })
   }
 }

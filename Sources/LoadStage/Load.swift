@@ -79,14 +79,7 @@ package func load(
     }
   }
   var stays: [Stay] = []
-  for (_, batch) in stayBatches {
-    let offset = stays.count
-    stays += batch.stays.map {
-      var stay = $0
-      stay.order += offset
-      return stay
-    }
-  }
+  for (_, batch) in stayBatches { stays.append(numberingOn: batch.stays) }
 
   // Phase 2: persons and services of the cohort: persons with an accepted stay. An
   // opaque id is interned before its row is validated, so `globalKeys` also holds ids
@@ -99,12 +92,7 @@ package func load(
   var persons: [PersonRecord] = []
   var events: [ServiceEvent] = []
   for (_, batch) in otherBatches {
-    let offset = persons.count
-    persons += batch.persons.map {
-      var person = $0
-      person.order += offset
-      return person
-    }
+    persons.append(numberingOn: batch.persons)
     events += batch.events
   }
   progress?.end()
