@@ -15,7 +15,7 @@ package struct Segmenting: Sendable {
 
 /// One large delimited file parsed on several threads. A national service register is
 /// one gzip stream and most of the run: read on one thread, it leaves the other core
-/// idle once the smaller files are done (BENCHMARKS.md, "Two threads on one file").
+/// idle once the smaller files are done (BENCHMARKS.md, "Towards the gzip floor").
 extension SourceFileReader {
   /// Whether `reader`'s rows are parsed in segments: with more than one thread to give,
   /// a large file, and a keying that keeps no state across rows (a stays file's opaque

@@ -9,7 +9,7 @@ import CIsal
 /// Streams the bytes of a file: inflated when it starts with the gzip magic (all
 /// members of a multi-member file, as `cat a.gz b.gz` makes), as they are otherwise.
 /// The inflater is ISA-L's igzip, which checks each member's header, CRC-32 and length
-/// as zlib does at over twice its speed (docs/BENCHMARKS.md, "ISA-L").
+/// as zlib does at over twice its speed (BENCHMARKS.md, "Towards the gzip floor").
 public final class ByteReader {
   public let path: String
   /// The file's size on disk, for progress.
