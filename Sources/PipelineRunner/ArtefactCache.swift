@@ -105,14 +105,8 @@ struct StageOutputs {
   /// Writes the files on up to `jobs` threads; the first failing file in the order the
   /// stage declared them gives the error.
   func finish(jobs: Int) throws {
-    let results = ResultSlots(count: writes.count)
     let writes = self.writes
-    if jobs > 1 && writes.count > 1 {
-      DispatchQueue.concurrentPerform(iterations: writes.count) { i in results.put(i, Result { try writes[i]() }) }
-    } else {
-      for (i, write) in writes.enumerated() { results.put(i, Result { try write() }) }
-    }
-    for result in results.all { try result?.get() }
+    _ = try parallelMap(writes.count, jobs: jobs) { try writes[$0]() }
   }
 }
 
@@ -120,17 +114,6 @@ struct StageOutputs {
 private struct UncheckedSendable<Value>: @unchecked Sendable {
   let value: Value
   init(_ value: Value) { self.value = value }
-}
-
-/// One result per index, filled from several threads.
-private final class ResultSlots: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [Result<Void, Error>?]
-
-  init(count: Int) { results = Array(repeating: nil, count: count) }
-
-  func put(_ index: Int, _ result: Result<Void, Error>) { lock.withLock { results[index] = result } }
-  var all: [Result<Void, Error>?] { lock.withLock { results } }
 }
 
 /// The results a stage may read: those of the stages it declares upstream, no other.

@@ -16,7 +16,7 @@ public final class DelimitedReader {
   /// Records longer than this are taken for an unclosed quote rather than read whole.
   @usableFromInline static let maximumRecordBytes = 64 << 20
 
-  /// The file, or nil for a reader of one segment of it (`init(segment:of:)`).
+  /// The file, or nil for a reader of one segment of it (`init(segment:)`).
   let source: ByteReader?
   /// Reads `source` ahead on another thread (large gzip files), else nil.
   let prefetch: PrefetchingReader?
@@ -41,7 +41,7 @@ public final class DelimitedReader {
     state.pointee.headerCount = header.count
   }
 
-  /// A reader over bytes already in `state` (a segment: `init(segment:of:)`).
+  /// A reader over bytes already in `state` (a segment: `init(segment:)`).
   init(path: String, encoding: TextEncoding, state scanState: ScanState) {
     self.path = path
     self.encoding = encoding

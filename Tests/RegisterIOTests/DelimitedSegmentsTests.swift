@@ -6,16 +6,10 @@ import XCTest
 /// segments gives the records, lines and errors of the file read whole, whatever the
 /// segment size and wherever quoted line breaks fall.
 final class DelimitedSegmentsTests: XCTestCase {
-  var directory: String!
+  private var files: TemporaryFiles!
 
-  override func setUpWithError() throws {
-    directory = NSTemporaryDirectory() + "regpipe-segments-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(atPath: directory)
-  }
+  override func setUpWithError() throws { files = try TemporaryFiles() }
+  override func tearDown() { files = nil }
 
   /// Quoted fields holding line breaks, delimiters and doubled quotes, a stray quote
   /// inside an unquoted field, CRLF and blank lines, and one record longer than the
@@ -36,15 +30,7 @@ final class DelimitedSegmentsTests: XCTestCase {
   static let plain = "PNR;START\n" + (0..<200).map { "010101\(1000 + $0);2019-01-01\n" }.joined()
 
   private func write(_ text: String, _ name: String) throws -> String {
-    let path = directory + "/" + name
-    if name.hasSuffix(".gz") {
-      let writer = try GzipWriter(path: path)
-      try writer.write(text)
-      try writer.finish()
-    } else {
-      try text.write(toFile: path, atomically: true, encoding: .utf8)
-    }
-    return path
+    try files.write(text, to: name, gzip: name.hasSuffix(".gz"))
   }
 
   /// Each record as "line: field|field|…".
@@ -92,8 +78,7 @@ final class DelimitedSegmentsTests: XCTestCase {
     var bytes = Array(Self.plain.utf8)
     let line150 = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }[148] + 1
     bytes[line150 + 3] = 0xE6  // Latin-1 æ in a UTF-8 file
-    let path = directory + "/bad.csv"
-    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let path = try files.write(bytes, to: "bad.csv")
     let expected =
       "\(path):150: invalid UTF-8; if the file is Latin-1 (Windows-1252), set encoding: latin1 for this source"
     XCTAssertThrowsError(try records(DelimitedReader(path: path, delimiter: .byte(UInt8(ascii: ";"))))) {

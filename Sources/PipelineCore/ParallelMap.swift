@@ -5,7 +5,7 @@ import Foundation
 /// error in index order is thrown, so a failing run fails the same way every time.
 /// `order`, a permutation of the indices, is the order work is started in (e.g. largest
 /// file first, so one big register does not start last and run alone).
-func parallelMap<T: Sendable>(
+package func parallelMap<T: Sendable>(
   _ count: Int, jobs: Int, order: [Int]? = nil, _ work: @Sendable @escaping (Int) throws -> T
 ) throws -> [T] {
   let slots = ResultSlots<T>(count, order: order)
