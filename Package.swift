@@ -82,7 +82,7 @@ let package = Package(
     .executableTarget(
       name: "regpipe",
       dependencies: [
-        "PipelineRunner", "PipelineCore", "LoadStage", "PublishStage", "RegisterIO", "Synth",
+        "PipelineRunner", "PipelineCore", "LoadStage", "PublishStage", "RegisterIO", "RegisterModel", "Synth",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

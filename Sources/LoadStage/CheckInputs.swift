@@ -31,7 +31,7 @@ package func checkInputs(config: PipelineConfig) throws -> [String] {
         }
         checked.append(path)
       } catch {
-        if (error as? RunError)?.isConfiguration != true { allConfiguration = false }
+        if (error as? RunError)?.kind != .configuration { allConfiguration = false }
         let text = "\(error)"
         let problem = text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text
         if let same = sourceProblems.firstIndex(where: { $0.problem == problem }) {
@@ -47,7 +47,7 @@ package func checkInputs(config: PipelineConfig) throws -> [String] {
     }
   }
   guard problems.isEmpty else {
-    throw RunError(problems.joined(separator: "\n"), isConfiguration: allConfiguration)
+    throw RunError(problems.joined(separator: "\n"), kind: allConfiguration ? .configuration : .data)
   }
   return checked
 }

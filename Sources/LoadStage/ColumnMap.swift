@@ -30,7 +30,7 @@ struct ColumnMap {
             + Self.hint(
               for: name, in: header.filter { !source.columns.values.contains($0) }, delimiter: source.delimiter)
             + (source.columnLocations[column].map { " (mapped at \($0))" } ?? ""),
-          isConfiguration: true)
+          kind: .configuration)
       }
       indices[Self.slot(column)] = index
     }

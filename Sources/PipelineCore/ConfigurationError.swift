@@ -1,3 +1,5 @@
+import RegisterModel
+
 /// One problem found in a pipeline file, at the line it concerns.
 package struct ConfigurationProblem: Hashable, Sendable, CustomStringConvertible {
   /// 1-based line in the pipeline file; 0 for the file as a whole (unreadable, not UTF-8).
@@ -20,7 +22,8 @@ package struct ConfigurationProblem: Hashable, Sendable, CustomStringConvertible
 /// Every problem of a pipeline file at once, so an analyst can fix them in one go.
 /// Its description has one `<path>:<line>: <message>` line per problem, sorted by line
 /// (`<path>: <message>` for line 0).
-package struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ConfigurationError: RegpipeError, Hashable, Sendable {
+  package var kind: ErrorKind { .configuration }
   /// The pipeline file as given to `load(path:)`.
   package var path: String
   /// Sorted by line, then in the order they were found.

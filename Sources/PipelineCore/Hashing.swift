@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RegisterModel
 
 /// SHA-256 digests as lowercase hex, for input files, outputs and stage stamps (SPEC 10).
 package enum Hashing {
@@ -37,7 +38,8 @@ package enum Hashing {
 }
 
 /// A file that cannot be opened for hashing.
-package struct UnreadableFileError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct UnreadableFileError: RegpipeError, Hashable, Sendable {
+  package var kind: ErrorKind { .data }
   package var path: String
   package var description: String { "cannot read '\(path)'" }
 }

@@ -1,13 +1,15 @@
-/// A data or run error (exit code 1): the inputs or the working area are not as the
-/// run needs them; or, with `isConfiguration`, a pipeline file that names what the
-/// inputs do not hold (exit code 2). Messages name files and lines, never person ids.
-package struct RunError: Error, CustomStringConvertible, Sendable {
-  package let message: String
-  package let isConfiguration: Bool
+import RegisterModel
 
-  package init(_ message: String, isConfiguration: Bool = false) {
+/// A data or run error: the inputs or the working area are not as the run needs them;
+/// or, of kind `.configuration`, a pipeline file that names what the inputs do not
+/// hold. Messages name files and lines, never person ids.
+package struct RunError: RegpipeError, Sendable {
+  package let message: String
+  package let kind: ErrorKind
+
+  package init(_ message: String, kind: ErrorKind = .data) {
     self.message = message
-    self.isConfiguration = isConfiguration
+    self.kind = kind
   }
 
   /// A stage result under `work/` that is not what its stage writes: `problem` (which

@@ -1,4 +1,5 @@
 import Foundation
+import RegisterModel
 
 #if canImport(Glibc)
   import Glibc
@@ -8,7 +9,8 @@ import Foundation
 
 /// A source pattern that names no file (SPEC 3: the run stops before any output).
 /// A configuration error (exit 2): the pipeline file names files that are not there.
-package struct MissingFilesError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct MissingFilesError: RegpipeError, Hashable, Sendable {
+  package var kind: ErrorKind { .configuration }
   package var source: String
   package var pattern: String
   /// The pattern as looked up: relative patterns are resolved from the pipeline file's folder.

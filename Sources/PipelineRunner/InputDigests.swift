@@ -9,7 +9,9 @@ import RegisterIO
 struct InputDigests {
   struct Entry: Codable, Equatable {
     var bytes: Int
-    var modified: Double
+    /// The modification time in whole microseconds since 1970: an integer compares
+    /// exactly, run after run.
+    var modifiedMicroseconds: Int
     var sha256: String
   }
 
@@ -27,9 +29,10 @@ struct InputDigests {
   mutating func digest(of file: String) throws -> Entry {
     let attributes = try FileManager.default.attributesOfItem(atPath: file)
     let bytes = attributes[.size] as? Int ?? 0
-    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-    if let entry = entries[file], entry.bytes == bytes, entry.modified == modified { return entry }
-    let entry = Entry(bytes: bytes, modified: modified, sha256: try Hashing.sha256(fileAt: file))
+    let seconds = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    let modified = Int((seconds * 1_000_000).rounded())
+    if let entry = entries[file], entry.bytes == bytes, entry.modifiedMicroseconds == modified { return entry }
+    let entry = Entry(bytes: bytes, modifiedMicroseconds: modified, sha256: try Hashing.sha256(fileAt: file))
     entries[file] = entry
     changed = true
     return entry

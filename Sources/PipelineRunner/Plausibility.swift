@@ -34,20 +34,20 @@ enum Plausibility {
     guard typologyPersons == 0 else { return nil }
     let span = years.keys.min().map { "the stays run from \($0) to \(years.keys.max()!)" } ?? "there are no stays"
     return PlausibilityError(
-      isConfiguration: true,
+      kind: .configuration,
       "the window \(window.from)…\(window.to) holds no night of any stay (\(span)): every table would be zeros; "
         + "check 'window' in the pipeline file")
   }
 }
 
 /// A run that would give implausible tables (SPEC 3): stopped before any table is
-/// written. `isConfiguration` errors exit 2 (the pipeline file needs a change), others 1.
-package struct PlausibilityError: Error, CustomStringConvertible, Sendable {
-  package let isConfiguration: Bool
+/// written; of kind `.configuration` when the pipeline file needs a change.
+package struct PlausibilityError: RegpipeError, Sendable {
+  package let kind: ErrorKind
   package let description: String
 
-  init(isConfiguration: Bool, _ description: String) {
-    self.isConfiguration = isConfiguration
+  init(kind: ErrorKind, _ description: String) {
+    self.kind = kind
     self.description = description
   }
 }
@@ -67,7 +67,7 @@ extension PipelineRun {
     let warnings = Plausibility.yearWarnings(stays.map { (name: $0.0, years: $0.1) })
     if options.strict, !warnings.isEmpty {
       throw PlausibilityError(
-        isConfiguration: false, "--strict: no tables written, because " + warnings.joined(separator: "; "))
+        kind: .data, "--strict: no tables written, because " + warnings.joined(separator: "; "))
     }
     return warnings
   }

@@ -39,10 +39,7 @@ struct StageStamp: Codable, Equatable {
   }
 
   func write(to folder: String) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let text = String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-    try AtomicFile.write(text, to: folder + "/" + StageStamp.fileName)
+    try Artefact.writeJSON(self, to: folder + "/" + StageStamp.fileName)
   }
 
   /// Why a stage with this stamp is stale given what it would read now; nil when it is

@@ -48,7 +48,8 @@ struct TableBuilder {
 }
 
 /// The figures handed to publish do not fit together (a stage bug, not a data problem).
-package struct PublishError: Error, Equatable, CustomStringConvertible, Sendable {
+package struct PublishError: RegpipeError, Equatable, Sendable {
+  package var kind: ErrorKind { .data }
   package let message: String
 
   package init(_ message: String) { self.message = message }

@@ -1,3 +1,5 @@
+import RegisterModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -6,8 +8,9 @@
 
 /// An input or output failure, worded for a researcher: it names the file and, where
 /// there is one, the byte offset or line. It never holds field values.
-public struct RegisterIOError: Error, Equatable, CustomStringConvertible, Sendable {
+public struct RegisterIOError: RegpipeError, CustomStringConvertible, Equatable, Sendable {
   public let message: String
+  package var kind: ErrorKind { .data }
 
   public init(_ message: String) { self.message = message }
 

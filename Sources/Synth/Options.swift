@@ -1,3 +1,5 @@
+import RegisterModel
+
 /// What to generate: `persons` shelter users with at least one night in
 /// `fromYear…toYear` (their careers may begin before and run after it), inside a
 /// population register of `population` persons (users included).
@@ -79,7 +81,8 @@ package struct SynthOptions: Sendable, Hashable {
 }
 
 /// An invalid option or a failed write, in words for the command line.
-package struct SynthError: Error, CustomStringConvertible, Sendable, Equatable {
+package struct SynthError: RegpipeError, Sendable, Equatable {
+  package var kind: ErrorKind { .data }
   package let description: String
   package init(_ description: String) { self.description = description }
 }

@@ -31,13 +31,8 @@ struct Audit: ParsableCommand {
 
   func run() throws {
     let config = try pipeline.map { try PipelineConfig.load(path: $0) }
-    let audit: DisclosureAudit
-    do {
-      audit = try DisclosureAudit.audit(
-        folder: tables, minCell: minCell ?? config?.publish.minCell, indicators: config?.parameters.indicators)
-    } catch let error as AuditInputError {
-      Regpipe.fail(error.description, code: 2)
-    }
+    let audit = try DisclosureAudit.audit(
+      folder: tables, minCell: minCell ?? config?.publish.minCell, indicators: config?.parameters.indicators)
     print(json ? audit.json().rendered() : audit.text(), terminator: "")
     if !audit.isSafe { throw ExitCode(1) }
   }

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import LoadStage
-import PipelineCore
 import PipelineRunner
+import RegisterModel
 
 /// The `regpipe` command line: a thin layer over `PipelineRunner`.
 /// Exit codes: 0 success, 1 data or run error, 2 usage or configuration error.
@@ -35,14 +34,8 @@ struct Regpipe: ParsableCommand {
     }
     do {
       try command.run()
-    } catch let error as ConfigurationError {
-      fail("\(error)", code: 2)
-    } catch let error as MissingFilesError {
-      fail("\(error)", code: 2)
-    } catch let error as RunError where error.isConfiguration {
-      fail("\(error)", code: 2)
-    } catch let error as PlausibilityError {
-      fail("\(error)", code: error.isConfiguration ? 2 : 1)
+    } catch let error as any RegpipeError {
+      fail("\(error)", code: error.kind.exitCode)
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
     } catch {

@@ -89,11 +89,10 @@ enum Artefact {
     return records
   }
 
-  /// Writes a Codable value as pretty JSON with sorted keys (deterministic bytes).
-  static func writeJSON<T: Encodable>(_ value: T, to path: String) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    try AtomicFile.write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n", to: path)
+  /// Writes a Codable value as pretty JSON with sorted keys, by the renderer of the
+  /// tables' JSON (deterministic bytes).
+  static func writeJSON(_ value: some Encodable, to path: String) throws {
+    try AtomicFile.write(try JSONValue(encoding: value).rendered(), to: path)
   }
 
   static func readJSON<T: Decodable>(_ type: T.Type, from path: String) throws -> T {

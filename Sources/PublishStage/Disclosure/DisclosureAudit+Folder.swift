@@ -1,8 +1,10 @@
 import Foundation
 import RegisterModel
 
-/// A folder of tables the audit cannot read, or whose figures contradict each other.
-package struct AuditInputError: Error, CustomStringConvertible, Sendable {
+/// A folder of tables the audit cannot read, or whose figures contradict each other:
+/// the command's argument to fix (exit code 2), as the audit's 1 means "unsafe".
+package struct AuditInputError: RegpipeError, Sendable {
+  package var kind: ErrorKind { .configuration }
   package let description: String
 
   init(_ description: String) { self.description = description }
