@@ -2,11 +2,11 @@ import RegisterModel
 
 /// What classify reads from a pipeline file, and nothing else: its stamp is these fields.
 public struct ClassifyParameters: Hashable, Sendable {
-  public var window: Window
-  public var episodeGapDays: Int
-  public var typology: TypologyParameters
-  public var durationBands: [Int]
-  public var plannedExitCodes: [String]
+  package var window: Window
+  package var episodeGapDays: Int
+  package var typology: TypologyParameters
+  package var durationBands: [Int]
+  package var plannedExitCodes: [String]
 
   public init(_ parameters: AnalysisParameters) {
     window = parameters.window

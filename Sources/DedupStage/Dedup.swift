@@ -18,7 +18,7 @@ public func dedup(stays: [Stay], persons: [PersonRecord]) -> DedupResult {
 ///
 /// Sorting moves compact integer keys, not `Stay`s (institutions become ranks in string
 /// order): at national scale that is several times faster.
-public func dedupStays(_ stays: [Stay]) -> (stays: [Stay], quality: DedupQuality) {
+package func dedupStays(_ stays: [Stay]) -> (stays: [Stay], quality: DedupQuality) {
   var quality = DedupQuality()
   let ranks = institutionRanks(stays)
   let survivors = dropDuplicates(stays, institutionRanks: ranks, quality: &quality)

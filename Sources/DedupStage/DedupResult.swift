@@ -16,7 +16,7 @@ public struct DedupQuality: Codable, Hashable, Sendable {
   /// (person, field) pairs with at least two distinct non-missing values (SPEC 5.6).
   public var personFieldConflicts: Int
 
-  public init(
+  package init(
     exactDuplicates: Int = 0, sameStartDuplicates: Int = 0, newYearStitched: Int = 0,
     overlapsStitched: Int = 0, personFieldConflicts: Int = 0
   ) {
@@ -33,10 +33,10 @@ public struct DedupResult: Hashable, Sendable {
   /// Deduplicated, stitched stays sorted by (person, start, effective end, institution).
   public var stays: [Stay]
   /// One resolved record per person, sorted by person.
-  public var persons: [PersonRecord]
+  package var persons: [PersonRecord]
   public var quality: DedupQuality
 
-  public init(stays: [Stay], persons: [PersonRecord], quality: DedupQuality) {
+  package init(stays: [Stay], persons: [PersonRecord], quality: DedupQuality) {
     self.stays = stays
     self.persons = persons
     self.quality = quality

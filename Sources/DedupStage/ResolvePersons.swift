@@ -6,7 +6,7 @@ import RegisterModel
 /// missing. The resolved record carries the `order` of the person's first record.
 /// Returns the records sorted by person and the number of (person, field) pairs with at
 /// least two distinct non-missing values.
-public func resolvePersons(_ records: [PersonRecord]) -> (persons: [PersonRecord], fieldConflicts: Int) {
+package func resolvePersons(_ records: [PersonRecord]) -> (persons: [PersonRecord], fieldConflicts: Int) {
   let sorted = records.sorted { ($0.person, $0.order) < ($1.person, $1.order) }
   var persons: [PersonRecord] = []
   var conflicts = 0

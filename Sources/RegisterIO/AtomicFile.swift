@@ -8,9 +8,9 @@ import CShims
 
 /// Writes a result under a temporary name and renames it into place, so a reader sees
 /// the previous complete file or the new complete one, never a partial one.
-public enum AtomicFile {
+package enum AtomicFile {
   /// The temporary name used beside `path` while it is written.
-  public static func temporaryPath(for path: String) -> String {
+  package static func temporaryPath(for path: String) -> String {
     let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
       .joined(separator: "/")
     let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -20,7 +20,7 @@ public enum AtomicFile {
 
   /// Runs `body` with a temporary path, then renames it to `path`; on error the
   /// temporary file is removed and `path` is left as it was.
-  public static func write<T>(to path: String, _ body: (String) throws -> T) throws -> T {
+  package static func write<T>(to path: String, _ body: (String) throws -> T) throws -> T {
     let temporary = temporaryPath(for: path)
     do {
       let result = try body(temporary)
@@ -39,7 +39,7 @@ public enum AtomicFile {
   }
 
   /// Writes `text` atomically to `path`.
-  public static func write(_ text: String, to path: String) throws {
+  package static func write(_ text: String, to path: String) throws {
     try write(to: path) { temporary in
       let sink = try FileSink(path: temporary)
       try sink.write(text)
@@ -47,19 +47,19 @@ public enum AtomicFile {
     }
   }
 
-  public static func rename(_ from: String, to: String) throws {
+  package static func rename(_ from: String, to: String) throws {
     guard Glibc.rename(from, to) == 0 else { throw RegisterIOError.system(to, "rename \(from) to it") }
   }
 }
 
 /// Replaces whole folders of results in one step.
-public enum AtomicDirectory {
+package enum AtomicDirectory {
   /// Puts the complete folder `staged` at `path`. Where `path` exists, the two are
   /// exchanged atomically (renameat2) and the previous folder is removed afterwards,
   /// so a reader sees the old set or the new set, never a mix. Where the file system
   /// cannot exchange, the old folder is moved aside first: a crash in that moment
   /// leaves no folder at `path`, which the runner reads as "stale, rerun".
-  public static func replace(_ path: String, with staged: String) throws {
+  package static func replace(_ path: String, with staged: String) throws {
     var info = stat()
     guard lstat(path, &info) == 0 else {
       try AtomicFile.rename(staged, to: path)
@@ -77,7 +77,7 @@ public enum AtomicDirectory {
   }
 
   /// Removes a file or folder and everything under it; nothing there is not an error.
-  public static func removeTree(_ path: String) throws {
+  package static func removeTree(_ path: String) throws {
     var info = stat()
     guard lstat(path, &info) == 0 else { return }
     if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -98,7 +98,7 @@ public enum AtomicDirectory {
   }
 
   /// Creates a folder and its parents; an existing folder is fine.
-  public static func create(_ path: String) throws {
+  package static func create(_ path: String) throws {
     var prefix = path.hasPrefix("/") ? "/" : ""
     for part in path.split(separator: "/") {
       prefix += part

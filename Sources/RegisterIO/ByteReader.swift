@@ -11,12 +11,12 @@ import CIsal
 /// The inflater is ISA-L's igzip, which checks each member's header, CRC-32 and length
 /// as zlib does at over twice its speed (BENCHMARKS.md, "Towards the gzip floor").
 public final class ByteReader {
-  public let path: String
+  package let path: String
   /// The file's size on disk, for progress.
-  public let fileSize: Int
-  public let isGzip: Bool
+  package let fileSize: Int
+  package let isGzip: Bool
   /// Compressed bytes consumed so far (of the file on disk).
-  public private(set) var bytesConsumed = 0
+  package private(set) var bytesConsumed = 0
 
   private var fd: Int32
   private var input: UnsafeMutableRawBufferPointer

@@ -1,5 +1,5 @@
 /// Where written bytes go: a plain file (`FileSink`) or a gzip file (`GzipWriter`).
-public protocol ByteSink: AnyObject {
+package protocol ByteSink: AnyObject {
   func write(_ bytes: UnsafeRawBufferPointer) throws
 }
 

@@ -1,32 +1,32 @@
 /// Writes RFC 4180 CSV for artefacts and tables: a field is quoted (quotes doubled) only
 /// when it holds the delimiter, `"`, CR or LF; rows end in LF. Each row goes to the sink
 /// in one write; the caller closes the sink (`FileSink.close`, `GzipWriter.finish`).
-public final class CSVWriter {
-  public let sink: any ByteSink
-  public let delimiter: UInt8
+package final class CSVWriter {
+  package let sink: any ByteSink
+  package let delimiter: UInt8
   private var row: [UInt8] = []
   private var fieldsInRow = 0
 
-  public init(sink: any ByteSink, delimiter: UInt8 = UInt8(ascii: ",")) {
+  package init(sink: any ByteSink, delimiter: UInt8 = UInt8(ascii: ",")) {
     self.sink = sink
     self.delimiter = delimiter
     row.reserveCapacity(256)
   }
 
   /// Writes one row.
-  public func writeRow(_ fields: [String]) throws {
+  package func writeRow(_ fields: [String]) throws {
     for field in fields { append(field) }
     try endRow()
   }
 
   /// Appends one field to the current row.
-  public func append(_ field: String) {
+  package func append(_ field: String) {
     var field = field
     field.withUTF8 { append(bytes: UnsafeRawBufferPointer($0)) }
   }
 
   /// Appends one field, given as UTF-8 bytes, to the current row.
-  public func append(bytes: UnsafeRawBufferPointer) {
+  package func append(bytes: UnsafeRawBufferPointer) {
     if fieldsInRow > 0 { row.append(delimiter) }
     fieldsInRow += 1
     Self.appendField(bytes, delimiter: delimiter, to: &row)
@@ -60,7 +60,7 @@ public final class CSVWriter {
   }
 
   /// Ends the current row with LF and writes it.
-  public func endRow() throws {
+  package func endRow() throws {
     row.append(ByteCode.lineFeed)
     try row.withUnsafeBytes { try sink.write($0) }
     row.removeAll(keepingCapacity: true)

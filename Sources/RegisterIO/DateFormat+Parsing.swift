@@ -2,7 +2,7 @@ import RegisterModel
 
 extension DateFormat {
   /// The formats `auto` chooses between, in the order error messages list them.
-  public static let concrete: [DateFormat] = [.iso, .sas, .compact, .dmy]
+  package static let concrete: [DateFormat] = [.iso, .sas, .compact, .dmy]
 
   /// Parses `bytes` (surrounding blanks ignored) in this format; nil when the text does
   /// not have the format's shape or names an impossible date (31FEB2019). `.auto` parses
@@ -20,7 +20,7 @@ extension DateFormat {
   }
 
   /// `parse(_:)` for text.
-  public func parse(_ text: String) -> Day? {
+  package func parse(_ text: String) -> Day? {
     var text = text
     return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
   }

@@ -1,25 +1,25 @@
 /// Decides a date column's format for `date_format: auto` (SPEC 2) from its first
 /// non-missing values: the one format that parses most of them.
-public struct DateFormatDetector: Sendable {
+package struct DateFormatDetector: Sendable {
   /// The header name, for messages.
-  public let column: String
+  package let column: String
   /// How many values decide (the first non-missing ones).
-  public let sampleLimit: Int
+  package let sampleLimit: Int
   /// Non-missing values seen so far (at most `sampleLimit`).
-  public private(set) var sampleCount = 0
+  package private(set) var sampleCount = 0
   /// Per format of `DateFormat.concrete`, how many sampled values it parses.
   private var fits = [Int](repeating: 0, count: DateFormat.concrete.count)
 
-  public init(column: String, sampleLimit: Int = 100) {
+  package init(column: String, sampleLimit: Int = 100) {
     self.column = column
     self.sampleLimit = sampleLimit
   }
 
   /// True once `sampleLimit` values have been seen; later values change nothing.
-  public var isComplete: Bool { sampleCount >= sampleLimit }
+  package var isComplete: Bool { sampleCount >= sampleLimit }
 
   /// Feeds one value; missing values (empty, `.`) and values after the limit are ignored.
-  public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+  package mutating func add(_ bytes: UnsafeRawBufferPointer) {
     guard !isComplete, !FieldValue.isMissing(bytes) else { return }
     sampleCount += 1
     for (slot, format) in DateFormat.concrete.enumerated() where format.parse(bytes) != nil {
@@ -28,7 +28,7 @@ public struct DateFormatDetector: Sendable {
   }
 
   /// `add(_:)` for text.
-  public mutating func add(_ text: String) {
+  package mutating func add(_ text: String) {
     var text = text
     text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
   }
@@ -36,7 +36,7 @@ public struct DateFormatDetector: Sendable {
   /// The formats that parse the most sampled values (at least one), in
   /// `DateFormat.concrete` order. A value no format parses (31FEB2019) does not decide
   /// the format: its row is rejected later, as an unparsable date.
-  public var candidates: [DateFormat] {
+  package var candidates: [DateFormat] {
     let most = fits.max() ?? 0
     guard most > 0 else { return [] }
     return DateFormat.concrete.indices.filter { fits[$0] == most }.map { DateFormat.concrete[$0] }
@@ -44,7 +44,7 @@ public struct DateFormatDetector: Sendable {
 
   /// The column's format. A column without values has nothing to parse and gets `.iso`.
   /// Throws when no format parses any sampled value, or when several parse equally many.
-  public func resolve(path: String) throws -> DateFormat {
+  package func resolve(path: String) throws -> DateFormat {
     if sampleCount == 0 { return .iso }
     let candidates = candidates
     if candidates.count == 1 { return candidates[0] }
@@ -70,7 +70,7 @@ extension DelimitedReader {
   /// Decides the format of each named date column of the file at `path` from its first
   /// `sampleLimit` non-missing values (reading no further than that), for `date_format: auto`.
   /// A column missing from the header is an error (see `requireColumn`).
-  public static func detectDateFormats(
+  package static func detectDateFormats(
     path: String, columns: [String], delimiter: Delimiter = .auto, encoding: TextEncoding = .utf8,
     sampleLimit: Int = 100
   ) throws -> [DateFormat] {
@@ -83,7 +83,7 @@ extension DelimitedReader {
 
 /// The format of each `(index, name)` date column of `reader` from its first
 /// `sampleLimit` non-missing values, for `date_format: auto`.
-public func detectDateFormats(
+package func detectDateFormats(
   reader: some RecordReader, columns: [(index: Int, name: String)], sampleLimit: Int = 100
 ) throws -> [DateFormat] {
   var detectors = columns.map { DateFormatDetector(column: $0.name, sampleLimit: sampleLimit) }

@@ -1,9 +1,9 @@
 /// Fixed-point text for doubles, rounded half away from zero on the number's shortest
 /// decimal form (so 0.35, stored as 0.34999…, rounds to 0.4 as a reader expects).
-public enum DecimalText {
+package enum DecimalText {
   /// `value` with exactly `decimals` places and no exponent; nil for NaN and infinities.
   /// A result that rounds to zero is written without a minus sign.
-  public static func render(_ value: Double, decimals: Int) -> String? {
+  package static func render(_ value: Double, decimals: Int) -> String? {
     guard value.isFinite else { return nil }
     var (digits, point) = shortestDigits(of: value.magnitude)
     // Keep `point + decimals` digits, rounding on the first dropped one.

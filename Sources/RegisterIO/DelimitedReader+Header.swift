@@ -49,7 +49,7 @@ extension DelimitedReader {
 
   /// The index of the header column `name`: an exact match, else the only match ignoring
   /// case (SAS exports write `pnr` as well as `PNR`).
-  public func columnIndex(_ name: String) -> Int? {
+  package func columnIndex(_ name: String) -> Int? {
     if let exact = header.firstIndex(of: name) { return exact }
     let lowered = name.lowercased()
     let matches = header.indices.filter { header[$0].lowercased() == lowered }

@@ -8,7 +8,7 @@
 /// parse one large file: the bytes (with the scanner's sentinel byte after them), the
 /// physical line they start on and what a reader of them needs of the file's header.
 /// The reader made from a segment owns its bytes; `discard()` frees an unread one.
-public struct RecordSegment: @unchecked Sendable {
+package struct RecordSegment: @unchecked Sendable {
   let bytes: UnsafeMutablePointer<UInt8>
   let count: Int
   let firstLine: Int
@@ -19,7 +19,7 @@ public struct RecordSegment: @unchecked Sendable {
   let headerLine: Int
 
   /// Frees the bytes of a segment no reader was made from.
-  public func discard() { bytes.deallocate() }
+  package func discard() { bytes.deallocate() }
 }
 
 extension DelimitedReader {
@@ -28,7 +28,7 @@ extension DelimitedReader {
   /// file only through segments. A segment ends after a line feed that ends a record:
   /// the last one in the bytes when they hold no quote, else where the scanner finds the
   /// last complete record, so a quoted line break never splits a record.
-  public func nextSegment(minimumBytes: Int) throws -> RecordSegment? {
+  package func nextSegment(minimumBytes: Int) throws -> RecordSegment? {
     let s = state
     s.pointee.compact()
     while s.pointee.capacity < minimumBytes { s.pointee.growBuffer() }
@@ -58,7 +58,7 @@ extension DelimitedReader {
 
   /// A reader of one segment's records, with the file's header, delimiter and encoding;
   /// its lines are the file's. It takes over the segment's bytes.
-  public convenience init(segment: RecordSegment) {
+  package convenience init(segment: RecordSegment) {
     self.init(
       path: segment.path, encoding: segment.encoding,
       state: ScanState(adopting: segment.bytes, count: segment.count, firstLine: segment.firstLine))

@@ -4,14 +4,14 @@
 /// buffer and fields are exposed as byte ranges that stay valid until the next call to
 /// `next()`. Convert a field to `String` only when it is needed (`string(_:)`).
 public final class DelimitedReader {
-  public let path: String
-  public let encoding: TextEncoding
+  package let path: String
+  package let encoding: TextEncoding
   /// The field delimiter; nil when `.auto` found no candidate in the header (one column).
-  public internal(set) var delimiter: UInt8?
+  package internal(set) var delimiter: UInt8?
   /// The column names of the header, trimmed, unquoted and converted to UTF-8.
-  public internal(set) var header: [String] = []
+  package internal(set) var header: [String] = []
   /// The physical line (1-based) where the header starts.
-  public internal(set) var headerLine = 0
+  package internal(set) var headerLine = 0
 
   /// Records longer than this are taken for an unclosed quote rather than read whole.
   @usableFromInline static let maximumRecordBytes = 64 << 20
@@ -60,14 +60,14 @@ public final class DelimitedReader {
 
   /// Compressed (on-disk) bytes read so far, and the file's size, for progress; 0 for a
   /// segment's reader.
-  public var bytesConsumed: Int { prefetch?.bytesConsumed ?? source?.bytesConsumed ?? 0 }
-  public var fileSize: Int { source?.fileSize ?? 0 }
+  package var bytesConsumed: Int { prefetch?.bytesConsumed ?? source?.bytesConsumed ?? 0 }
+  package var fileSize: Int { source?.fileSize ?? 0 }
 
   /// The physical line (1-based) where the current record starts, for "file:line" messages.
-  public var line: Int { state.pointee.line }
+  package var line: Int { state.pointee.line }
 
   /// The number of fields of the current record; compare with `header.count`.
-  @inlinable public var fieldCount: Int { state.pointee.fieldCount }
+  @inlinable package var fieldCount: Int { state.pointee.fieldCount }
 
   /// True when the current record has as many fields as the header; the load stage
   /// rejects the others.
@@ -92,7 +92,7 @@ public final class DelimitedReader {
   }
 
   /// Field `index` as UTF-8 text (converted from Windows-1252 for `latin1` sources).
-  public func string(_ index: Int) -> String {
+  package func string(_ index: Int) -> String {
     TextDecoding.string(field(index), encoding: encoding)
   }
 

@@ -21,7 +21,7 @@ public enum FieldValue {
 
   /// A municipality code as DST's 3 digits: a zero-padded 4-digit code (`0101`) loses its
   /// leading zero; anything else is kept as it is (trimmed) and counts as region unknown.
-  public static func municipality(_ text: String) -> String {
+  package static func municipality(_ text: String) -> String {
     let value = text.trimmingBlanks
     let utf8 = value.utf8
     if utf8.count == 4, utf8.first == UInt8(ascii: "0"), utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
@@ -34,7 +34,7 @@ public enum FieldValue {
 extension Sex {
   /// Reads a sex code (case-insensitive, trimmed): `1`, `M`, `male` → male; `2`, `K`, `F`,
   /// `female` → female; anything else is nil (missing).
-  public init?(code bytes: UnsafeRawBufferPointer) {
+  package init?(code bytes: UnsafeRawBufferPointer) {
     let value = FieldValue.trimmed(bytes)
     guard value.count <= 6 else { return nil }
     var lowered = ""
@@ -49,7 +49,7 @@ extension Sex {
   }
 
   /// `init(code:)` for text.
-  public init?(code text: String) {
+  package init?(code text: String) {
     var text = text
     guard let sex = text.withUTF8({ Sex(code: UnsafeRawBufferPointer($0)) }) else { return nil }
     self = sex

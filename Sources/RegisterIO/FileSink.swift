@@ -6,7 +6,7 @@
 
 /// A buffered POSIX file writer that reports failed writes (a full disk) by file name.
 public final class FileSink {
-  public let path: String
+  package let path: String
   private var fd: Int32
   private var buffer: [UInt8] = []
   private let capacity: Int
@@ -24,7 +24,7 @@ public final class FileSink {
   }
 
   /// Standard output, left open when the sink goes.
-  public init(standardOutputWithCapacity capacity: Int = 1 << 16) {
+  package init(standardOutputWithCapacity capacity: Int = 1 << 16) {
     (path, self.capacity, fd, ownsDescriptor) = ("standard output", capacity, STDOUT_FILENO, false)
     buffer.reserveCapacity(capacity)
   }
@@ -40,12 +40,12 @@ public final class FileSink {
     }
   }
 
-  public func write(_ text: String) throws {
+  package func write(_ text: String) throws {
     var text = text
     try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
   }
 
-  public func flush() throws {
+  package func flush() throws {
     guard !buffer.isEmpty else { return }
     try buffer.withUnsafeBytes { try writeAll($0) }
     buffer.removeAll(keepingCapacity: true)

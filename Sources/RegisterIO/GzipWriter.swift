@@ -19,14 +19,14 @@ public final class GzipWriter {
 
   deinit { deflateEnd(&stream) }
 
-  public func write(_ bytes: UnsafeRawBufferPointer) throws {
+  package func write(_ bytes: UnsafeRawBufferPointer) throws {
     guard bytes.count > 0 else { return }
     stream.next_in = UnsafeMutablePointer(mutating: bytes.bindMemory(to: Bytef.self).baseAddress)
     stream.avail_in = uInt(bytes.count)
     try deflateAll(flush: Z_NO_FLUSH)
   }
 
-  public func write(_ text: String) throws {
+  package func write(_ text: String) throws {
     var text = text
     try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
   }

@@ -4,7 +4,7 @@ extension JSONValue {
   /// byte the same on every run. Floating-point values are refused: a figure that is not
   /// a whole number needs the fixed decimals of `JSONValue.decimal` to render the same
   /// everywhere.
-  public init(encoding value: some Encodable) throws {
+  package init(encoding value: some Encodable) throws {
     let root = EncodedNode()
     try value.encode(to: NodeEncoder(node: root, codingPath: []))
     self = root.json

@@ -2,7 +2,7 @@
 /// object members keep the order they were added in, numbers are written exactly
 /// (integers as integers, decimals to a fixed number of places, never an exponent).
 /// Used for manifest.json, quality.json and the tables' JSON (SPEC 9–10).
-public enum JSONValue: Equatable, Sendable {
+package enum JSONValue: Equatable, Sendable {
   case null
   case bool(Bool)
   case int(Int)
@@ -14,12 +14,12 @@ public enum JSONValue: Equatable, Sendable {
   case object([JSONMember])
 
   /// An object from key–value pairs, in the order given.
-  public static func object(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
+  package static func object(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
     .object(pairs.map { JSONMember($0.key, $0.value) })
   }
 
   /// The document pretty-printed with 2-space indents, `": "` after keys, and a final newline.
-  public func rendered() -> String {
+  package func rendered() -> String {
     var out = ""
     write(to: &out, indent: "")
     return out + "\n"
@@ -63,7 +63,7 @@ public enum JSONValue: Equatable, Sendable {
 
   /// A JSON string per RFC 8259: `"` and `\` escaped, control characters as `\n`-style
   /// short escapes or `\u00xx`; everything else, non-ASCII included, as UTF-8.
-  public static func quoted(_ text: String) -> String {
+  package static func quoted(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -85,11 +85,11 @@ public enum JSONValue: Equatable, Sendable {
 }
 
 /// One member of a JSON object.
-public struct JSONMember: Equatable, Sendable {
-  public var key: String
-  public var value: JSONValue
+package struct JSONMember: Equatable, Sendable {
+  package var key: String
+  package var value: JSONValue
 
-  public init(_ key: String, _ value: JSONValue) {
+  package init(_ key: String, _ value: JSONValue) {
     self.key = key
     self.value = value
   }

@@ -4,7 +4,7 @@ import RegisterModel
 /// (`DelimitedReader`) or a SAS dataset (`SASReader`). Load, validate, inspect and the
 /// person keying read through it, so the accounting, the rejects and the cohort filter
 /// are the same code for both.
-public protocol RecordReader: AnyObject {
+package protocol RecordReader: AnyObject {
   var path: String { get }
   /// Column names (text header fields, SAS variable names), in file order.
   var header: [String] { get }
@@ -33,6 +33,6 @@ public protocol RecordReader: AnyObject {
 }
 
 extension DelimitedReader: RecordReader {
-  @inlinable public func day(_ index: Int, _ format: DateFormat) -> Day? { format.parse(field(index)) }
-  @inlinable public func isFractionalNumber(_ index: Int) -> Bool { false }
+  @inlinable package func day(_ index: Int, _ format: DateFormat) -> Day? { format.parse(field(index)) }
+  @inlinable package func isFractionalNumber(_ index: Int) -> Bool { false }
 }

@@ -8,22 +8,22 @@ import RegisterModel
 /// file's and parsing and record building use both cores. Memory is a few batches,
 /// whatever the file's size. Character values arrive as UTF-8 (ReadStat converts from
 /// the dataset's encoding, or from `encoding` when given); numbers stay numbers.
-public final class SASReader: RecordReader {
-  public let path: String
-  public let fileSize: Int
-  public let header: [String]
+package final class SASReader: RecordReader {
+  package let path: String
+  package let fileSize: Int
+  package let header: [String]
   /// Each variable's SAS format as stored (`DATE9`, `DATETIME20`, empty when none).
-  public let formats: [String]
-  public let isNumeric: [Bool]
+  package let formats: [String]
+  package let isNumeric: [Bool]
   /// The dataset's encoding as its header states it (`WINDOWS-1252`, `UTF-8`), if any.
-  public let fileEncoding: String?
+  package let fileEncoding: String?
   /// Observations the header announces (nil when it does not say).
-  public let announcedRows: Int?
-  public var line: Int { cursor.pointee.line }
+  package let announcedRows: Int?
+  package var line: Int { cursor.pointee.line }
 
-  public var fieldCount: Int { header.count }
-  public var fieldCountMatchesHeader: Bool { true }
-  public var bytesConsumed: Int {
+  package var fieldCount: Int { header.count }
+  package var fieldCountMatchesHeader: Bool { true }
+  package var bytesConsumed: Int {
     guard let announcedRows, announcedRows > 0 else { return 0 }
     return Int(Double(fileSize) * Double(min(line, announcedRows)) / Double(announcedRows))
   }
@@ -58,7 +58,7 @@ public final class SASReader: RecordReader {
   /// dataset's own; `rowLimit` stops after that many rows (date-format detection).
   /// `variables` (names, any case) are the only ones whose values are read: ReadStat
   /// skips the others, which then read as missing (a BEF has dozens the load does not map).
-  public init(path: String, encoding: TextEncoding? = nil, rowLimit: Int? = nil, variables: [String]? = nil) throws {
+  package init(path: String, encoding: TextEncoding? = nil, rowLimit: Int? = nil, variables: [String]? = nil) throws {
     self.path = path
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
       throw RegisterIOError("\(path): file not found")
@@ -104,7 +104,7 @@ public final class SASReader: RecordReader {
     0xB3, 0x14, 0x11, 0xCF, 0xBD, 0x92, 0x08, 0x00, 0x09, 0xC7, 0x31, 0x8C, 0x18, 0x1F, 0x10, 0x11,
   ]
 
-  public func next() throws -> Bool {
+  package func next() throws -> Bool {
     if cursor.pointee.finished { return false }
     cursor.pointee.row += 1
     if cursor.pointee.row >= cursor.pointee.count {
@@ -129,7 +129,7 @@ public final class SASReader: RecordReader {
     return true
   }
 
-  public func field(_ index: Int) -> UnsafeRawBufferPointer {
+  package func field(_ index: Int) -> UnsafeRawBufferPointer {
     let slot = cursor.pointee.base + index
     guard let missing = cursor.pointee.missing, !isSkipped[index] else {
       return UnsafeRawBufferPointer(start: nil, count: 0)
@@ -145,14 +145,14 @@ public final class SASReader: RecordReader {
     return UnsafeRawBufferPointer(start: cursor.pointee.bytes! + start, count: Int(textStart[slot + 1]) - start)
   }
 
-  public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
+  package func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
 
-  public func isMissing(_ index: Int) -> Bool {
+  package func isMissing(_ index: Int) -> Bool {
     guard let missing = cursor.pointee.missing, !isSkipped[index] else { return true }
     return isNumeric[index] ? missing[cursor.pointee.base + index] : FieldValue.isMissing(field(index))
   }
 
-  public func day(_ index: Int, _ format: DateFormat) -> Day? {
+  package func day(_ index: Int, _ format: DateFormat) -> Day? {
     guard !isSkipped[index] else { return nil }
     guard isNumeric[index] else { return format.parse(field(index)) }
     let slot = cursor.pointee.base + index
@@ -160,7 +160,7 @@ public final class SASReader: RecordReader {
     return Self.day(sasValue: cursor.pointee.numbers![slot], datetime: isDatetime[index])
   }
 
-  public func isFractionalNumber(_ index: Int) -> Bool {
+  package func isFractionalNumber(_ index: Int) -> Bool {
     guard isNumeric[index], !isSkipped[index], let missing = cursor.pointee.missing else { return false }
     let slot = cursor.pointee.base + index
     let value = cursor.pointee.numbers![slot]
@@ -193,7 +193,7 @@ public final class SASReader: RecordReader {
 
   /// The number's text: a whole number without `.0` (`101`), else the shortest decimal
   /// that reads back as the same value.
-  public static func text(of value: Double) -> String {
+  package static func text(of value: Double) -> String {
     if value == value.rounded(.towardZero), abs(value) < 1e15 { return String(Int64(value)) }
     return "\(value)"
   }
@@ -204,7 +204,7 @@ public final class SASReader: RecordReader {
   /// A SAS numeric date (days since 1960-01-01), or a datetime (seconds since
   /// 1960-01-01T00:00) when `format` is a datetime format; nil when not integral (a
   /// date) or out of range.
-  public static func day(sasValue value: Double, format: String) -> Day? {
+  package static func day(sasValue value: Double, format: String) -> Day? {
     day(sasValue: value, datetime: isDatetimeFormat(format))
   }
 
@@ -221,7 +221,7 @@ public final class SASReader: RecordReader {
   }
 
   /// SAS datetime formats (`DATETIME20.`, `E8601DT19.`, `DATEAMPM.`, `DTDATE9.`, …).
-  public static func isDatetimeFormat(_ format: String) -> Bool {
+  package static func isDatetimeFormat(_ format: String) -> Bool {
     let name = format.uppercased()
     return ["DATETIME", "DATEAMPM", "E8601DT", "B8601DT", "IS8601DT", "E8601DZ", "B8601DZ", "MDYAMPM", "NLDATM", "DT"]
       .contains { name.hasPrefix($0) }

@@ -4,23 +4,23 @@ import Foundation
 /// Writes a SAS dataset (`.sas7bdat`) with ReadStat's writer: for `regpipe synth
 /// --format sas7bdat` and for tests, so the SAS input path is exercised on files regpipe
 /// did not read from text. Uncompressed or RLE (`COMPRESS=CHAR`); ReadStat writes no RDC.
-public enum SASWriter {
-  public enum Compression: Sendable { case none, rle }
+package enum SASWriter {
+  package enum Compression: Sendable { case none, rle }
 
-  public struct Column: Sendable {
-    public var name: String
+  package struct Column: Sendable {
+    package var name: String
     /// Numeric (with an optional SAS format such as `DATE9` or `DATETIME20`) or character.
-    public var isNumeric: Bool
-    public var format: String?
+    package var isNumeric: Bool
+    package var format: String?
 
-    public init(_ name: String, numeric: Bool, format: String? = nil) {
+    package init(_ name: String, numeric: Bool, format: String? = nil) {
       self.name = name
       self.isNumeric = numeric
       self.format = format
     }
   }
 
-  public enum Value: Sendable {
+  package enum Value: Sendable {
     case number(Double)
     case text(String)
     case missing
@@ -28,7 +28,7 @@ public enum SASWriter {
 
   /// Writes `rows` (one value per column) to `path`, atomically, with a fixed creation
   /// time (2000-01-01) so the same rows give the same bytes; 64-bit unless `is64Bit` is false.
-  public static func write(
+  package static func write(
     _ rows: [[Value]], columns: [Column], to path: String, compression: Compression = .none, is64Bit: Bool = true
   ) throws {
     try AtomicFile.write(to: path) { temporary in

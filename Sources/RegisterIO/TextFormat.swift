@@ -7,7 +7,7 @@ public enum Delimiter: Hashable, Sendable {
   case byte(UInt8)
 
   /// The delimiters `auto` chooses between, in order of preference on a tie.
-  public static let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: "|")]
+  package static let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: "|")]
 }
 
 /// The text encoding of a source: UTF-8 (a BOM is skipped) or Latin-1, read as
@@ -25,11 +25,11 @@ public enum DateFormat: String, Hashable, Sendable, CaseIterable {
 
 /// How a source's files are read (SPEC 2, 2.1): `auto` reads `*.sas7bdat` as SAS
 /// datasets and everything else as delimited text.
-public enum SourceFormat: String, Hashable, Sendable, CaseIterable {
+package enum SourceFormat: String, Hashable, Sendable, CaseIterable {
   case auto, delimited, sas7bdat
 
   /// Whether the file at `path` is read as a SAS dataset.
-  public func readsSAS(_ path: String) -> Bool {
+  package func readsSAS(_ path: String) -> Bool {
     switch self {
     case .auto: path.lowercased().hasSuffix(".sas7bdat")
     case .delimited: false

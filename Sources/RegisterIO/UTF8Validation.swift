@@ -1,8 +1,8 @@
 /// Strict UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing above
 /// U+10FFFF), with a word-at-a-time pass over ASCII, which is most register text.
-public enum UTF8Validation {
+package enum UTF8Validation {
   /// The offset of the first byte that is not part of a valid sequence, or nil.
-  public static func firstInvalidByte(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int? {
+  package static func firstInvalidByte(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int? {
     var i = 0
     let raw = UnsafeRawPointer(bytes)
     while i + 8 <= count {

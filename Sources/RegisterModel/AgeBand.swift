@@ -1,9 +1,9 @@
 /// Age bands of tables `typology_by_sex_age` and `yearly_users_by_sex_age` (SPEC 9), in
 /// table order.
-public enum AgeBand: Int, Sendable, CaseIterable {
+package enum AgeBand: Int, Sendable, CaseIterable {
   case under18, from18To29, thirties, forties, fifties, over60, unknown
 
-  public var label: String {
+  package var label: String {
     switch self {
     case .under18: "<18"
     case .from18To29: "18-29"
@@ -17,7 +17,7 @@ public enum AgeBand: Int, Sendable, CaseIterable {
 
   /// The band of a person born on `birthDate`, aged on `day`: unknown without a birth date
   /// or when born after `day`.
-  public init(birthDate: Day?, on day: Day) {
+  package init(birthDate: Day?, on day: Day) {
     guard let birthDate, let age = wholeYears(from: birthDate, to: day) else {
       self = .unknown
       return
@@ -35,7 +35,7 @@ public enum AgeBand: Int, Sendable, CaseIterable {
 
 /// Age in whole years on `day` of a person born on `birth`, or nil when born after `day`.
 /// Someone born on 29 February has their birthday on 1 March in years without one.
-public func wholeYears(from birth: Day, to day: Day) -> Int? {
+package func wholeYears(from birth: Day, to day: Day) -> Int? {
   guard birth <= day else { return nil }
   let b = birth.civil
   let d = day.civil

@@ -13,23 +13,23 @@ public struct Window: Hashable, Sendable, Codable {
   public func contains(_ day: Day) -> Bool { from <= day && day <= to }
 }
 
-public enum IDFormat: String, Sendable, Codable, CaseIterable {
+package enum IDFormat: String, Sendable, Codable, CaseIterable {
   /// 10 digits; 9 digits are repaired with a leading zero.
   case cpr
   /// Any non-empty token, interned to an integer key.
   case opaque
 }
 
-public enum TypologyMethod: String, Sendable, Codable, CaseIterable {
+package enum TypologyMethod: String, Sendable, Codable, CaseIterable {
   case rules, kmeans
 }
 
-public struct TypologyParameters: Hashable, Sendable, Codable {
-  public var method: TypologyMethod = .kmeans
-  public var episodicMinEpisodes: Int = 4
-  public var longMinNights: Int = 180
+package struct TypologyParameters: Hashable, Sendable, Codable {
+  package var method: TypologyMethod = .kmeans
+  package var episodicMinEpisodes: Int = 4
+  package var longMinNights: Int = 180
 
-  public init(method: TypologyMethod = .kmeans, episodicMinEpisodes: Int = 4, longMinNights: Int = 180) {
+  package init(method: TypologyMethod = .kmeans, episodicMinEpisodes: Int = 4, longMinNights: Int = 180) {
     self.method = method
     self.episodicMinEpisodes = episodicMinEpisodes
     self.longMinNights = longMinNights
@@ -37,16 +37,16 @@ public struct TypologyParameters: Hashable, Sendable, Codable {
 }
 
 /// An indicator combining services (SPEC 8): every listed service used, or at least one.
-public struct Indicator: Hashable, Sendable, Codable {
-  public enum Combination: String, Sendable, Codable {
+package struct Indicator: Hashable, Sendable, Codable {
+  package enum Combination: String, Sendable, Codable {
     case allOf = "all_of"
     case anyOf = "any_of"
   }
-  public var name: String
-  public var combination: Combination
-  public var services: [String]
+  package var name: String
+  package var combination: Combination
+  package var services: [String]
 
-  public init(name: String, combination: Combination, services: [String]) {
+  package init(name: String, combination: Combination, services: [String]) {
     self.name = name
     self.combination = combination
     self.services = services
@@ -56,20 +56,20 @@ public struct Indicator: Hashable, Sendable, Codable {
 /// Everything the stages after load read from a pipeline file. Defaults are the values
 /// of the SPEC's example pipeline.
 public struct AnalysisParameters: Hashable, Sendable, Codable {
-  public var window: Window
-  public var censorDate: Day
-  public var idFormat: IDFormat = .cpr
-  public var episodeGapDays: Int = 30
-  public var typology = TypologyParameters()
-  public var durationBands: [Int] = [30, 90, 180, 365]
-  public var repeatBins: [Int] = [1, 2, 5]
-  public var lookbackYears: Int = 2
-  public var returnHorizons: [Int] = [180, 365, 730]
+  package var window: Window
+  package var censorDate: Day
+  package var idFormat: IDFormat = .cpr
+  package var episodeGapDays: Int = 30
+  package var typology = TypologyParameters()
+  package var durationBands: [Int] = [30, 90, 180, 365]
+  package var repeatBins: [Int] = [1, 2, 5]
+  package var lookbackYears: Int = 2
+  package var returnHorizons: [Int] = [180, 365, 730]
   /// Days after an exit within which a service event counts (SPEC 8a), ascending.
-  public var transitionHorizons: [Int] = [30, 90, 365]
-  public var plannedExitCodes: [String] = ["1"]
-  public var maxRejectShare: Double = 0.01
-  public var indicators: [Indicator] = []
+  package var transitionHorizons: [Int] = [30, 90, 365]
+  package var plannedExitCodes: [String] = ["1"]
+  package var maxRejectShare: Double = 0.01
+  package var indicators: [Indicator] = []
 
   public init(window: Window, censorDate: Day) {
     self.window = window

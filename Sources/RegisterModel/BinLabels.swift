@@ -1,19 +1,19 @@
 /// Names and lookups for the bins and bands of SPEC 7: a bin holding one value is
 /// named by it (`1`), a range `lo-hi`, the last `lo+`.
-public struct Bins: Hashable, Sendable {
+package struct Bins: Hashable, Sendable {
   /// Lower bounds, ascending; the last bin is open.
-  public let lowerBounds: [Int]
+  package let lowerBounds: [Int]
 
   /// Bins from lower bounds, as `repeat_bins` gives them: `[1, 2, 5]` → `1`, `2-4`, `5+`.
-  public init(lowerBounds: [Int]) { self.lowerBounds = lowerBounds }
+  package init(lowerBounds: [Int]) { self.lowerBounds = lowerBounds }
 
   /// Bands from upper edges, as `duration_bands` gives them: `[30, 90]` → `1-30`,
   /// `31-90`, `91+`.
-  public init(bandEdges: [Int]) { self.lowerBounds = [1] + bandEdges.map { $0 + 1 } }
+  package init(bandEdges: [Int]) { self.lowerBounds = [1] + bandEdges.map { $0 + 1 } }
 
   /// Return horizons, as `return_horizons` gives them, all closed:
   /// `[180, 365, 730]` → `0-180`, `181-365`, `366-730`.
-  public static func horizons(_ edges: [Int]) -> [String] {
+  package static func horizons(_ edges: [Int]) -> [String] {
     var lower = 0
     return edges.map { edge in
       defer { lower = edge + 1 }
@@ -21,7 +21,7 @@ public struct Bins: Hashable, Sendable {
     }
   }
 
-  public var labels: [String] {
+  package var labels: [String] {
     lowerBounds.indices.map { i in
       let lo = lowerBounds[i]
       guard i + 1 < lowerBounds.count else { return "\(lo)+" }
@@ -31,7 +31,7 @@ public struct Bins: Hashable, Sendable {
   }
 
   /// The bin holding `value`, or nil when it is below the first bound.
-  public func index(of value: Int) -> Int? {
+  package func index(of value: Int) -> Int? {
     guard let first = lowerBounds.first, value >= first else { return nil }
     return (lowerBounds.lastIndex { $0 <= value })!
   }

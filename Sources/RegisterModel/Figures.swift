@@ -3,16 +3,16 @@
 /// Per-group arrays are indexed in `UserGroup.allCases` order (short, episodic, long).
 
 /// Sums over one group's typology persons (SPEC 9, table `typology`).
-public struct GroupTotals: Hashable, Sendable, Codable {
-  public var persons = 0
+package struct GroupTotals: Hashable, Sendable, Codable {
+  package var persons = 0
   /// Σ S
-  public var stays = 0
+  package var stays = 0
   /// Σ E
-  public var episodes = 0
+  package var episodes = 0
   /// Σ D
-  public var nights = 0
+  package var nights = 0
 
-  public init(persons: Int = 0, stays: Int = 0, episodes: Int = 0, nights: Int = 0) {
+  package init(persons: Int = 0, stays: Int = 0, episodes: Int = 0, nights: Int = 0) {
     self.persons = persons
     self.stays = stays
     self.episodes = episodes
@@ -20,30 +20,30 @@ public struct GroupTotals: Hashable, Sendable, Codable {
   }
 }
 
-public struct TypologyFigures: Hashable, Sendable, Codable {
-  public var groups: [GroupTotals]
+package struct TypologyFigures: Hashable, Sendable, Codable {
+  package var groups: [GroupTotals]
   /// k-means fell back to rules because a rules group was empty (SPEC 6).
-  public var fellBackToRules: Bool
+  package var fellBackToRules: Bool
 
-  public init(groups: [GroupTotals], fellBackToRules: Bool) {
+  package init(groups: [GroupTotals], fellBackToRules: Bool) {
     self.groups = groups
     self.fellBackToRules = fellBackToRules
   }
 }
 
 /// Completed (closed) stays by year of end (tables `stay_duration`, `stay_thresholds`).
-public struct StayYearFigures: Hashable, Sendable, Codable {
-  public var year: Int
+package struct StayYearFigures: Hashable, Sendable, Codable {
+  package var year: Int
   /// Stays per duration band, in band order.
-  public var bandCounts: [Int]
-  public var completedStays: Int
+  package var bandCounts: [Int]
+  package var completedStays: Int
   /// Completed stays with more than 90 (120) nights.
-  public var over90: Int
-  public var over120: Int
+  package var over90: Int
+  package var over120: Int
   /// Completed stays whose exit_reason is one of `planned_exit_codes`.
-  public var plannedExits: Int
+  package var plannedExits: Int
 
-  public init(year: Int, bandCounts: [Int], completedStays: Int, over90: Int, over120: Int, plannedExits: Int) {
+  package init(year: Int, bandCounts: [Int], completedStays: Int, over90: Int, over120: Int, plannedExits: Int) {
     self.year = year
     self.bandCounts = bandCounts
     self.completedStays = completedStays
@@ -54,16 +54,16 @@ public struct StayYearFigures: Hashable, Sendable, Codable {
 }
 
 /// Completed stays by quarter of check-out (table `stay_thresholds_quarterly`).
-public struct StayQuarterFigures: Hashable, Sendable, Codable {
-  public var year: Int
+package struct StayQuarterFigures: Hashable, Sendable, Codable {
+  package var year: Int
   /// 1–4.
-  public var quarter: Int
-  public var completedStays: Int
-  public var over90: Int
-  public var over120: Int
-  public var plannedExits: Int
+  package var quarter: Int
+  package var completedStays: Int
+  package var over90: Int
+  package var over120: Int
+  package var plannedExits: Int
 
-  public init(year: Int, quarter: Int, completedStays: Int, over90: Int, over120: Int, plannedExits: Int) {
+  package init(year: Int, quarter: Int, completedStays: Int, over90: Int, over120: Int, plannedExits: Int) {
     self.year = year
     self.quarter = quarter
     self.completedStays = completedStays
@@ -73,14 +73,14 @@ public struct StayQuarterFigures: Hashable, Sendable, Codable {
   }
 }
 
-public struct StayFigures: Hashable, Sendable, Codable {
-  public var bandLabels: [String]
+package struct StayFigures: Hashable, Sendable, Codable {
+  package var bandLabels: [String]
   /// One per window year, ascending.
-  public var years: [StayYearFigures]
+  package var years: [StayYearFigures]
   /// The four quarters of every window year, ascending.
-  public var quarters: [StayQuarterFigures]
+  package var quarters: [StayQuarterFigures]
 
-  public init(bandLabels: [String], years: [StayYearFigures], quarters: [StayQuarterFigures] = []) {
+  package init(bandLabels: [String], years: [StayYearFigures], quarters: [StayQuarterFigures] = []) {
     self.bandLabels = bandLabels
     self.years = years
     self.quarters = quarters
@@ -88,19 +88,19 @@ public struct StayFigures: Hashable, Sendable, Codable {
 }
 
 /// One calendar year of shelter use (tables `yearly_users`, `repeat_use`).
-public struct UseYearFigures: Hashable, Sendable, Codable {
-  public var year: Int
-  public var users: Int
+package struct UseYearFigures: Hashable, Sendable, Codable {
+  package var year: Int
+  package var users: Int
   /// Σ of users' stays in the year.
-  public var stays: Int
+  package var stays: Int
   /// Users' nights in the year.
-  public var nights: Int
+  package var nights: Int
   /// Users per stays-per-user bin, in bin order.
-  public var binCounts: [Int]
+  package var binCounts: [Int]
   /// nil where SPEC 7 does not report it (year − lookback_years < year(window.from)).
-  public var returningUsers: Int?
+  package var returningUsers: Int?
 
-  public init(year: Int, users: Int, stays: Int, nights: Int, binCounts: [Int], returningUsers: Int?) {
+  package init(year: Int, users: Int, stays: Int, nights: Int, binCounts: [Int], returningUsers: Int?) {
     self.year = year
     self.users = users
     self.stays = stays
@@ -111,14 +111,14 @@ public struct UseYearFigures: Hashable, Sendable, Codable {
 }
 
 /// Returns after exit for exits ending in one year (table `returns`).
-public struct ReturnYearFigures: Hashable, Sendable, Codable {
-  public var year: Int
-  public var exits: Int
+package struct ReturnYearFigures: Hashable, Sendable, Codable {
+  package var year: Int
+  package var exits: Int
   /// Returns per horizon bucket, in horizon order.
-  public var returns: [Int]
-  public var followUpComplete: Bool
+  package var returns: [Int]
+  package var followUpComplete: Bool
 
-  public init(year: Int, exits: Int, returns: [Int], followUpComplete: Bool) {
+  package init(year: Int, exits: Int, returns: [Int], followUpComplete: Bool) {
     self.year = year
     self.exits = exits
     self.returns = returns
@@ -127,15 +127,15 @@ public struct ReturnYearFigures: Hashable, Sendable, Codable {
 }
 
 /// A year's users of one sex and age band (table `yearly_users_by_sex_age`).
-public struct UserSexAgeCounts: Hashable, Sendable, Codable {
-  public var year: Int
+package struct UserSexAgeCounts: Hashable, Sendable, Codable {
+  package var year: Int
   /// Nil: unknown.
-  public var sex: Sex?
+  package var sex: Sex?
   /// Age in whole years on 31 December of the year.
-  public var ageBand: AgeBand
-  public var users: Int
+  package var ageBand: AgeBand
+  package var users: Int
 
-  public init(year: Int, sex: Sex?, ageBand: AgeBand, users: Int) {
+  package init(year: Int, sex: Sex?, ageBand: AgeBand, users: Int) {
     self.year = year
     self.sex = sex
     self.ageBand = ageBand
@@ -143,16 +143,16 @@ public struct UserSexAgeCounts: Hashable, Sendable, Codable {
   }
 }
 
-public struct RepeatUseFigures: Hashable, Sendable, Codable {
-  public var binLabels: [String]
-  public var horizonLabels: [String]
+package struct RepeatUseFigures: Hashable, Sendable, Codable {
+  package var binLabels: [String]
+  package var horizonLabels: [String]
   /// One per window year, ascending.
-  public var years: [UseYearFigures]
-  public var returns: [ReturnYearFigures]
+  package var years: [UseYearFigures]
+  package var returns: [ReturnYearFigures]
   /// Every window year × sex (M, F, unknown) × age band (ascending, then unknown).
-  public var usersBySexAge: [UserSexAgeCounts]
+  package var usersBySexAge: [UserSexAgeCounts]
 
-  public init(
+  package init(
     binLabels: [String], horizonLabels: [String], years: [UseYearFigures], returns: [ReturnYearFigures],
     usersBySexAge: [UserSexAgeCounts] = []
   ) {
@@ -165,23 +165,23 @@ public struct RepeatUseFigures: Hashable, Sendable, Codable {
 }
 
 /// Typology persons counted per group for one row of a cross-tab.
-public struct GroupCounts: Hashable, Sendable, Codable {
-  public var label: String
-  public var perGroup: PerGroup<Int>
+package struct GroupCounts: Hashable, Sendable, Codable {
+  package var label: String
+  package var perGroup: PerGroup<Int>
 
-  public init(label: String, perGroup: PerGroup<Int>) {
+  package init(label: String, perGroup: PerGroup<Int>) {
     self.label = label
     self.perGroup = perGroup
   }
 }
 
-public struct SexAgeCounts: Hashable, Sendable, Codable {
+package struct SexAgeCounts: Hashable, Sendable, Codable {
   /// Nil: unknown.
-  public var sex: Sex?
-  public var ageBand: AgeBand
-  public var perGroup: PerGroup<Int>
+  package var sex: Sex?
+  package var ageBand: AgeBand
+  package var perGroup: PerGroup<Int>
 
-  public init(sex: Sex?, ageBand: AgeBand, perGroup: PerGroup<Int>) {
+  package init(sex: Sex?, ageBand: AgeBand, perGroup: PerGroup<Int>) {
     self.sex = sex
     self.ageBand = ageBand
     self.perGroup = perGroup
@@ -189,31 +189,31 @@ public struct SexAgeCounts: Hashable, Sendable, Codable {
 }
 
 /// Typology persons per group of one municipality (table `typology_by_municipality`).
-public struct MunicipalityCounts: Hashable, Sendable, Codable {
+package struct MunicipalityCounts: Hashable, Sendable, Codable {
   /// The 3-digit code, or `unknown`.
-  public var code: String
+  package var code: String
   /// As in `data/municipalities.csv`; empty for `unknown`.
-  public var name: String
-  public var perGroup: PerGroup<Int>
+  package var name: String
+  package var perGroup: PerGroup<Int>
 
-  public init(code: String, name: String, perGroup: PerGroup<Int>) {
+  package init(code: String, name: String, perGroup: PerGroup<Int>) {
     self.code = code
     self.name = name
     self.perGroup = perGroup
   }
 }
 
-public struct WelfareFigures: Hashable, Sendable, Codable {
+package struct WelfareFigures: Hashable, Sendable, Codable {
   /// Persons using each service (source order), then meeting each indicator (file order).
-  public var use: [GroupCounts]
+  package var use: [GroupCounts]
   /// Typology persons per region, by region code, then `unknown`; label = region name.
-  public var regions: [GroupCounts]
+  package var regions: [GroupCounts]
   /// Typology persons per sex (M, F, unknown) × age band (ascending, then unknown).
-  public var sexAge: [SexAgeCounts]
+  package var sexAge: [SexAgeCounts]
   /// Typology persons per municipality, every one in code order, then `unknown`.
-  public var municipalities: [MunicipalityCounts]
+  package var municipalities: [MunicipalityCounts]
 
-  public init(
+  package init(
     use: [GroupCounts], regions: [GroupCounts], sexAge: [SexAgeCounts], municipalities: [MunicipalityCounts] = []
   ) {
     self.use = use
@@ -224,16 +224,16 @@ public struct WelfareFigures: Hashable, Sendable, Codable {
 }
 
 /// Exits of one year followed by each service's events (SPEC 8a, table `transitions`).
-public struct TransitionYearFigures: Hashable, Sendable, Codable {
-  public var year: Int
-  public var exits: Int
+package struct TransitionYearFigures: Hashable, Sendable, Codable {
+  package var year: Int
+  package var exits: Int
   /// Per service (source order), the exits with an event within each horizon.
-  public var withinByService: [[Int]]
+  package var withinByService: [[Int]]
   /// Per horizon, the exits with an event of at least one service.
-  public var withinAny: [Int]
-  public var followUpComplete: Bool
+  package var withinAny: [Int]
+  package var followUpComplete: Bool
 
-  public init(year: Int, exits: Int, withinByService: [[Int]], withinAny: [Int], followUpComplete: Bool) {
+  package init(year: Int, exits: Int, withinByService: [[Int]], withinAny: [Int], followUpComplete: Bool) {
     self.year = year
     self.exits = exits
     self.withinByService = withinByService
@@ -242,14 +242,14 @@ public struct TransitionYearFigures: Hashable, Sendable, Codable {
   }
 }
 
-public struct TransitionFigures: Hashable, Sendable, Codable {
-  public var serviceNames: [String]
+package struct TransitionFigures: Hashable, Sendable, Codable {
+  package var serviceNames: [String]
   /// `transition_horizons`, ascending.
-  public var horizons: [Int]
+  package var horizons: [Int]
   /// One per window year, ascending.
-  public var years: [TransitionYearFigures]
+  package var years: [TransitionYearFigures]
 
-  public init(serviceNames: [String], horizons: [Int], years: [TransitionYearFigures]) {
+  package init(serviceNames: [String], horizons: [Int], years: [TransitionYearFigures]) {
     self.serviceNames = serviceNames
     self.horizons = horizons
     self.years = years
@@ -259,7 +259,7 @@ public struct TransitionFigures: Hashable, Sendable, Codable {
 extension UserSexAgeCounts {
   private enum CodingKeys: String, CodingKey { case year, sex, ageBand, users }
 
-  public init(from decoder: Decoder) throws {
+  package init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     year = try container.decode(Int.self, forKey: .year)
     sex = try Sex.decodeLabel(from: container, forKey: .sex)
@@ -267,7 +267,7 @@ extension UserSexAgeCounts {
     users = try container.decode(Int.self, forKey: .users)
   }
 
-  public func encode(to encoder: Encoder) throws {
+  package func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(year, forKey: .year)
     try container.encode(Sex.label(sex), forKey: .sex)
@@ -279,14 +279,14 @@ extension UserSexAgeCounts {
 extension SexAgeCounts {
   private enum CodingKeys: String, CodingKey { case sex, ageBand, perGroup }
 
-  public init(from decoder: Decoder) throws {
+  package init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     sex = try Sex.decodeLabel(from: container, forKey: .sex)
     ageBand = try AgeBand.decodeLabel(from: container, forKey: .ageBand)
     perGroup = try container.decode(PerGroup<Int>.self, forKey: .perGroup)
   }
 
-  public func encode(to encoder: Encoder) throws {
+  package func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(Sex.label(sex), forKey: .sex)
     try container.encode(ageBand.label, forKey: .ageBand)
@@ -296,7 +296,7 @@ extension SexAgeCounts {
 
 extension Sex {
   /// `M`, `F`, or `unknown` for nil: as tables and figures write a sex.
-  public static func label(_ sex: Sex?) -> String { sex?.rawValue ?? "unknown" }
+  package static func label(_ sex: Sex?) -> String { sex?.rawValue ?? "unknown" }
 
   static func decodeLabel<Key: CodingKey>(from container: KeyedDecodingContainer<Key>, forKey key: Key) throws -> Sex? {
     let label = try container.decode(String.self, forKey: key)

@@ -1,13 +1,13 @@
 /// One value per user group, indexed by `UserGroup` rather than by a position kept in
 /// mind; written as a JSON array in table order (short, episodic, long), so figures
 /// files keep their bytes.
-public struct PerGroup<Value: Hashable & Sendable>: Hashable, Sendable {
+package struct PerGroup<Value: Hashable & Sendable>: Hashable, Sendable {
   /// The values in table order.
-  public private(set) var values: [Value]
+  package private(set) var values: [Value]
 
-  public init(_ value: (UserGroup) -> Value) { values = UserGroup.allCases.map(value) }
+  package init(_ value: (UserGroup) -> Value) { values = UserGroup.allCases.map(value) }
 
-  public subscript(group: UserGroup) -> Value {
+  package subscript(group: UserGroup) -> Value {
     get { values[group.index] }
     set { values[group.index] = newValue }
   }
@@ -15,20 +15,20 @@ public struct PerGroup<Value: Hashable & Sendable>: Hashable, Sendable {
 
 extension PerGroup: ExpressibleByArrayLiteral {
   /// The values in table order; exactly one per group.
-  public init(arrayLiteral values: Value...) {
+  package init(arrayLiteral values: Value...) {
     precondition(values.count == UserGroup.allCases.count, "one value per user group")
     self.values = values
   }
 }
 
 extension PerGroup where Value: AdditiveArithmetic {
-  public static var zero: PerGroup { PerGroup { _ in .zero } }
+  package static var zero: PerGroup { PerGroup { _ in .zero } }
   /// The sum over the groups: the `total` group of the tables.
-  public var total: Value { values.reduce(.zero, +) }
+  package var total: Value { values.reduce(.zero, +) }
 }
 
 extension PerGroup: Codable where Value: Codable {
-  public init(from decoder: Decoder) throws {
+  package init(from decoder: Decoder) throws {
     let values = try decoder.singleValueContainer().decode([Value].self)
     guard values.count == UserGroup.allCases.count else {
       throw DecodingError.dataCorrupted(
@@ -40,7 +40,7 @@ extension PerGroup: Codable where Value: Codable {
     self.values = values
   }
 
-  public func encode(to encoder: Encoder) throws {
+  package func encode(to encoder: Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(values)
   }

@@ -69,16 +69,16 @@ public struct PersonRecord: Hashable, Sendable {
 }
 
 /// One welfare-service event after load (code filters applied there).
-public struct ServiceEvent: Hashable, Sendable {
-  public var person: PersonKey
+package struct ServiceEvent: Hashable, Sendable {
+  package var person: PersonKey
   /// Index into the pipeline's service names, in order of first appearance among sources.
-  public var service: Int
-  public var start: Day
+  package var service: Int
+  package var start: Day
   /// Last day of the event, included: `start` when the source has no end column; the
   /// censor date when the end is empty.
-  public var end: Day
+  package var end: Day
 
-  public init(person: PersonKey, service: Int, start: Day, end: Day) {
+  package init(person: PersonKey, service: Int, start: Day, end: Day) {
     self.person = person
     self.service = service
     self.start = start
@@ -87,11 +87,11 @@ public struct ServiceEvent: Hashable, Sendable {
 }
 
 /// The short / episodic / long typology (Kuhn & Culhane 1998), in table order.
-public enum UserGroup: String, Sendable, Codable, CaseIterable {
+package enum UserGroup: String, Sendable, Codable, CaseIterable {
   case short, episodic, long
 
   /// Position in table order (short, episodic, long): the index of per-group figures.
-  public var index: Int {
+  package var index: Int {
     switch self {
     case .short: 0
     case .episodic: 1
@@ -101,15 +101,15 @@ public enum UserGroup: String, Sendable, Codable, CaseIterable {
 }
 
 /// A person's stays chained with `episode_gap_days` (SPEC 1), built before any window.
-public struct Episode: Hashable, Sendable {
-  public var person: PersonKey
-  public var start: Day
+package struct Episode: Hashable, Sendable {
+  package var person: PersonKey
+  package var start: Day
   /// The latest effective end of the episode's stays.
-  public var end: Day
+  package var end: Day
   /// The latest end comes from an open stay and no closed stay ends on that date.
-  public var censored: Bool
+  package var censored: Bool
 
-  public init(person: PersonKey, start: Day, end: Day, censored: Bool) {
+  package init(person: PersonKey, start: Day, end: Day, censored: Bool) {
     self.person = person
     self.start = start
     self.end = end
@@ -118,17 +118,17 @@ public struct Episode: Hashable, Sendable {
 }
 
 /// A typology person (at least one night in the window) with the features of SPEC 6.
-public struct PersonTypology: Hashable, Sendable {
-  public var person: PersonKey
-  public var group: UserGroup
+package struct PersonTypology: Hashable, Sendable {
+  package var person: PersonKey
+  package var group: UserGroup
   /// E: episodes with at least one night in the window.
-  public var episodes: Int
+  package var episodes: Int
   /// D: nights in the window (union over the person's stays).
-  public var nights: Int
+  package var nights: Int
   /// S: stays (after dedup) with at least one night in the window.
-  public var stays: Int
+  package var stays: Int
 
-  public init(person: PersonKey, group: UserGroup, episodes: Int, nights: Int, stays: Int) {
+  package init(person: PersonKey, group: UserGroup, episodes: Int, nights: Int, stays: Int) {
     self.person = person
     self.group = group
     self.episodes = episodes
