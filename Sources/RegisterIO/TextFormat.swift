@@ -7,7 +7,9 @@ public enum Delimiter: Hashable, Sendable {
   case byte(UInt8)
 
   /// The delimiters `auto` chooses between, in order of preference on a tie.
-  package static let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: "|")]
+  package static let candidates: [UInt8] = [
+    UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: "|"),
+  ]
 }
 
 /// The text encoding of a source: UTF-8 (a BOM is skipped) or Latin-1, read as
