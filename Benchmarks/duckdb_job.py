@@ -52,7 +52,7 @@ def path(name):
 
 HEADERS = {
     "boform110_*.csv.gz": "PNR;BOFORM;BOFORM_NAVN;INDDTO;UDDTO;UDSKRIVNING;KOM",
-    "bef.csv.gz": "PNR;KOEN;FOED_DAG;KOM",
+    "bef*.csv.gz": "PNR;KOEN;FOED_DAG;KOM",
     "lpr_psyk.csv.gz": "PNR;D_INDDTO;D_UDDTO;C_ADIAG",
     "sib.csv.gz": "PNR;STARTDATO;SLUTDATO;BEHANDLINGSSTED",
     "serv85.csv.gz": "PNR;YDELSE_START;YDELSE_SLUT;PARAGRAF",
@@ -184,7 +184,7 @@ q(f"""CREATE TEMP TABLE persons AS
 SELECT p.person, arg_max(p.sex, p.rn) AS sex, arg_max(p.birth, p.rn) AS birth, arg_max(p.kom, p.rn) AS kom
 FROM (SELECT {PNR.format(c='PNR')} AS person, nullif(trim(KOEN), '') AS sex, {sas('FOED_DAG')} AS birth,
              nullif(trim(KOM), '') AS kom, row_number() OVER () AS rn
-      FROM {csv('bef.csv.gz')}) p
+      FROM {csv('bef*.csv.gz')}) p
 SEMI JOIN typology t ON p.person = t.person
 GROUP BY p.person""")
 q(f"""COPY (SELECT t.grp, p.sex, count(*) AS persons FROM typology t LEFT JOIN persons p USING (person)

@@ -26,6 +26,11 @@ package struct SynthOptions: Sendable, Hashable {
   /// the same institution, separated by gaps of 1–3 days (1: the calibrated stays).
   /// Above 1 the stays are no longer calibrated to the published figures.
   package var stayScale: Int
+  /// Benchmark-only: persons outside the shelter population use every service register
+  /// alike (a quarter of them, 4 events on average), so the registers are of similar
+  /// size, as a study with several large service registers has them; `serviceScale`
+  /// multiplies that. The service figures are then no longer calibrated.
+  package var evenServices = false
   /// Registers as gzip CSV (`csv`) or as SAS datasets (`sas7bdat`), as DST's research
   /// servers hold them.
   package var format: SynthFormat = .csv

@@ -9,7 +9,7 @@ package func synthPipelineFile(_ options: SynthOptions, name: String = "synth", 
   func files(_ pattern: String) -> String { "[\"\(filesPrefix)\(pattern)\"]" }
   return """
     # SYNTHETIC data, NOT real register data: \(options.persons) users, population \(options.populationSize),
-    # years \(options.fromYear)-\(options.toYear), seed \(options.seed), defect rate \(options.defectRate)\(options.serviceScale == 1 ? "" : ", service scale \(options.serviceScale)")\(options.stayScale == 1 ? "" : ", stay scale \(options.stayScale)").\(options.beyondCalibration.map { "\n# The \($0)." } ?? "")
+    # years \(options.fromYear)-\(options.toYear), seed \(options.seed), defect rate \(options.defectRate)\(options.serviceScale == 1 ? "" : ", service scale \(options.serviceScale)")\(options.stayScale == 1 ? "" : ", stay scale \(options.stayScale)")\(options.evenServices ? ", even services" : "").\(options.beyondCalibration.map { "\n# The \($0)." } ?? "")
     pipeline: \(name)
     window: \(window)
     censor_date: \(extract)

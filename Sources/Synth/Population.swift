@@ -8,6 +8,7 @@ struct SynthPopulation: Sendable {
   let users: Int
   let serviceScale: Double
   let stayScale: Int
+  let evenServices: Bool
   /// The days the data covers, 1 January of the first year to the extract date.
   let period: ClosedRange<Day>
   /// The pipeline's observation window (the last seven years).
@@ -29,6 +30,7 @@ struct SynthPopulation: Sendable {
     users = options.persons
     serviceScale = options.serviceScale
     stayScale = options.stayScale
+    evenServices = options.evenServices
     period = Day.firstOfYear(options.fromYear)...Day.lastOfYear(options.toYear)
     window = Day.firstOfYear(options.windowYears.lowerBound)...Day.lastOfYear(options.toYear)
     useWindow = window.lowerBound...max(window.lowerBound, min(window.upperBound, Day.lastOfYear(options.toYear - 1)))
@@ -78,12 +80,11 @@ struct SynthPopulation: Sendable {
       index: index, pnr: pnr(index), type: nil, sex: random.chance(0.5) ? 1 : 2,
       birth: birthDay(age: random.int(0...99), &random), municipality: municipality.code, stays: [],
       events: [])
-    for service in Service.allCases where random.chance(service.populationChance) {
+    let chance = { (service: Service) in evenServices ? Service.evenChance : service.populationChance }
+    for service in Service.allCases where random.chance(chance(service)) {
       // Scaled, the mean count (1 + extra) grows by `serviceScale`; at 1 the draws are unchanged.
-      let extra =
-        serviceScale == 1
-        ? service.populationExtraEvents
-        : (1 + service.populationExtraEvents) * serviceScale - 1
+      let base = evenServices ? Service.evenExtraEvents : service.populationExtraEvents
+      let extra = serviceScale == 1 ? base : (1 + base) * serviceScale - 1
       let count = 1 + random.geometric(mean: extra)
       for _ in 0..<count {
         person.events.append(event(service, startIn: period, code: populationCode(service, &random), &random))

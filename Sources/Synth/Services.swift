@@ -37,6 +37,11 @@ enum Service: Int, CaseIterable, Sendable {
     }
   }
 
+  /// With `evenServices`: every register's chance and extra events, one event per person
+  /// and register on average.
+  static let evenChance = 0.25
+  static let evenExtraEvents = 3.0
+
   var populationExtraEvents: Double {
     switch self {
     case .psychiatric: 19

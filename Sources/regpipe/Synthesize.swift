@@ -45,6 +45,12 @@ struct Synthesize: ParsableCommand {
   )
   var stayScale = 1
 
+  @Flag(
+    help:
+      "Benchmark-only: every service register about the same size (a quarter of the population, 4 events each); the service figures are then no longer calibrated."
+  )
+  var evenServices = false
+
   @Option(help: "Registers as gzip CSV (csv) or as SAS datasets (sas7bdat).")
   var format = SynthFormat.csv
 
@@ -60,6 +66,7 @@ struct Synthesize: ParsableCommand {
       defectRate: defects, serviceScale: serviceScale, stayScale: stayScale)
     options.force = force
     options.format = format
+    options.evenServices = evenServices
     return options
   }
 

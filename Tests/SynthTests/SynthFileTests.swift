@@ -117,6 +117,26 @@ final class SynthFileTests: XCTestCase {
     XCTAssertTrue(yaml.contains("psych_and_substance: {all_of: [psychiatric, substance]}"))
   }
 
+  /// `--even-services`: the five service registers of 20,000 persons outside the
+  /// shelter population hold about one event per person each (a quarter use a register,
+  /// 4 events on average), where the calibrated psychiatric register holds about 20
+  /// times the prison register.
+  func testEvenServicesGiveRegistersOfSimilarSize() throws {
+    var options = options(seed: 5)
+    options.population = 20_000
+    options.evenServices = true
+    let summary = try synthesize(options)
+    let services = summary.files.dropFirst(8)
+    XCTAssertEqual(services.map(\.file), [
+      "lpr_psyk.csv.gz", "sib.csv.gz", "serv85.csv.gz", "ophold107_108.csv.gz", "kriminal.csv.gz",
+    ])
+    for file in services {
+      XCTAssertEqual(Double(file.rows) / 20_000, 1, accuracy: 0.1, file.file)
+    }
+    let yaml = try String(contentsOfFile: options.out + "/pipeline.yaml", encoding: .utf8)
+    XCTAssertTrue(yaml.contains(", even services."), yaml)
+  }
+
   /// Data past 2023 (`--to 2025`): yearly files for every year, and the pipeline file
   /// says those years keep 2023's calibration; the 2023 users' ages do not move.
   /// `--format sas7bdat`: the same registers as SAS datasets, the text files gone, the
