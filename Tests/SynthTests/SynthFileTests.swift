@@ -127,9 +127,11 @@ final class SynthFileTests: XCTestCase {
     options.evenServices = true
     let summary = try synthesize(options)
     let services = summary.files.dropFirst(8)
-    XCTAssertEqual(services.map(\.file), [
-      "lpr_psyk.csv.gz", "sib.csv.gz", "serv85.csv.gz", "ophold107_108.csv.gz", "kriminal.csv.gz",
-    ])
+    XCTAssertEqual(
+      services.map(\.file),
+      [
+        "lpr_psyk.csv.gz", "sib.csv.gz", "serv85.csv.gz", "ophold107_108.csv.gz", "kriminal.csv.gz",
+      ])
     for file in services {
       XCTAssertEqual(Double(file.rows) / 20_000, 1, accuracy: 0.1, file.file)
     }
