@@ -358,6 +358,29 @@ final class DisclosureTests: XCTestCase {
     }
   }
 
+  /// `allSafe` settles cells by the optima of capped sums before it solves one
+  /// programme per cell; its answer must be the per-cell one. Each suppressed cell of the
+  /// fixture is published again in turn, at thresholds that make both answers occur.
+  func testAllSafeAgreesWithAProgrammePerCell() throws {
+    let tables = try Fixtures.tables()
+    var model = IntruderModel(
+      tables: tables, relations: relations(of: tables, context: RelationContext(indicators: [])))
+    var answers: [Bool: Int] = [:]
+    for minCell in [2, 5, 10, 40] {
+      for cell in model.suppressedCells {
+        model.hidden[cell] = false
+        let group = model.component(of: cell).filter { $0 != cell && !model.isAbsent[$0] }
+        let bounds = try model.bounds(of: group, lower: false)
+        let expected = group.allSatisfy { bounds[$0]!.isSafe(minCell: minCell) }
+        XCTAssertEqual(try model.allSafe(group, minCell: minCell), expected, "\(model.cells[cell]) at \(minCell)")
+        answers[expected, default: 0] += 1
+        model.hidden[cell] = true
+      }
+    }
+    XCTAssertGreaterThan(answers[true] ?? 0, 0)
+    XCTAssertGreaterThan(answers[false] ?? 0, 0)
+  }
+
   func testEmptySharesAreNotSuppressions() throws {
     var builder = TableBuilder(
       name: "typology", columns: [Column("group", .text), Column("persons", .count), Column("share", .share)])

@@ -140,21 +140,36 @@ package struct IntruderModel {
   }
 
   /// Whether no one of `cells` (hidden, not absent) can be proved below `minCell`;
-  /// stops at the first that can.
+  /// stops at the first that can. The answer is the one a programme per cell gives, with
+  /// fewer programmes: a cell at `minCell` or more in any optimum of its group's
+  /// programme is safe without one of its own, since its maximum is at least that value.
+  /// So the group's open cells, each capped at `minCell`, are first maximised together,
+  /// while that settles more of them; each cell left gets its own maximum.
   func allSafe(_ cells: [Int], minCell: Int) throws(Contradiction) -> Bool {
     var done: Set<Int> = []
     let asked = Set(cells)
+    // Within the LP tolerance of `minCell`, as `ProvableInterval.reaches` counts a bound.
+    let enough = Double(minCell) - Self.tolerance / 10
     for cell in cells where !done.contains(cell) {
       let component = component(of: cell)
       let program = program(for: component)
-      for (variable, id) in component.enumerated() where asked.contains(id) && !done.contains(id) {
-        done.insert(id)
-        let upper: LinearProgram.Optimum
-        do { upper = try program.optimum(of: variable, maximise: true) } catch {
-          throw Contradiction(relation: firstBroken(in: component) ?? relations[relationsOf[cell][0]])
+      var open = component.indices.filter { asked.contains(component[$0]) && !done.contains(component[$0]) }
+      for variable in open { done.insert(component[variable]) }
+      while !open.isEmpty, let point = program.maximisingPoint(ofSum: open, cappedAt: Double(minCell)) {
+        let before = open.count
+        open.removeAll { point[$0] >= enough }
+        if open.count == before { break }
+      }
+      var settled = Set<Int>()
+      do {
+        for variable in open where !settled.contains(variable) {
+          guard case .value(let value) = try program.optimum(of: variable, maximise: true) else { continue }
+          if !ProvableInterval.reaches(value, minCell: minCell) { return false }
+          let point = program.point
+          settled.formUnion(open.filter { point[$0] >= enough })
         }
-        guard case .value(let value) = upper else { continue }
-        if !ProvableInterval.reaches(value, minCell: minCell) { return false }
+      } catch {
+        throw Contradiction(relation: firstBroken(in: component) ?? relations[relationsOf[cell][0]])
       }
     }
     return true

@@ -74,21 +74,51 @@ final class LinearProgram {
   func optimum(of variable: Int, maximise: Bool) throws(Infeasible) -> Optimum {
     var objective = Array(repeating: 0.0, count: variableCount)
     objective[variable] = 1
+    guard try solve(objective, maximise: maximise) else { return .unbounded }
+    return .value(Clp_primalColumnSolution(model)[variable])
+  }
+
+  /// A point of the programme where the sum of `variables`, each held at most at `cap`
+  /// for this solve, is largest; nil when the caps leave no point. Every point is a set
+  /// of values consistent with all rows, so each variable's maximum is at least its
+  /// value there; the caps spread the sum over as many variables as they can.
+  func maximisingPoint(ofSum variables: [Int], cappedAt cap: Double) -> [Double]? {
+    let (lower, upper) = (columnLower, columnUpper)
+    var objective = Array(repeating: 0.0, count: variableCount)
+    for variable in variables {
+      objective[variable] = 1
+      columnUpper[variable] = min(upper[variable], max(cap, lower[variable]))
+    }
+    Clp_chgColumnUpper(model, columnUpper)
+    defer {
+      columnUpper = upper
+      Clp_chgColumnUpper(model, columnUpper)
+    }
+    guard (try? solve(objective, maximise: true)) == true else { return nil }
+    return point
+  }
+
+  /// The values of the last optimum found.
+  var point: [Double] { Array(UnsafeBufferPointer(start: Clp_primalColumnSolution(model), count: variableCount)) }
+
+  /// Solves for `objective`, from the last basis after the first solve: true at an
+  /// optimum, false when the objective is unbounded.
+  private func solve(_ objective: [Double], maximise: Bool) throws(Infeasible) -> Bool {
     Clp_chgObjCoefficients(model, objective)
     Clp_setOptimizationDirection(model, maximise ? -1 : 1)
     if solvedOnce { Clp_primal(model, 0) } else { Clp_initialSolve(model) }
     solvedOnce = true
     switch Clp_status(model) {
-    case 0: return .value(Clp_primalColumnSolution(model)[variable])
+    case 0: return true
     case 1: throw Infeasible()
-    case 2: return .unbounded
+    case 2: return false
     default:
       // Stopped on a limit or numerical trouble: solve again from scratch once.
       Clp_initialSolve(model)
       switch Clp_status(model) {
-      case 0: return .value(Clp_primalColumnSolution(model)[variable])
+      case 0: return true
       case 1: throw Infeasible()
-      case 2: return .unbounded
+      case 2: return false
       default: preconditionFailure("Clp did not solve a small audit programme (status \(Clp_status(model)))")
       }
     }
