@@ -5,7 +5,7 @@ import Foundation
 /// --format sas7bdat` and for tests, so the SAS input path is exercised on files regpipe
 /// did not read from text. Uncompressed or RLE (`COMPRESS=CHAR`); ReadStat writes no RDC.
 package enum SASWriter {
-  package enum Compression: Sendable { case none, rle }
+  package enum Compression: String, Sendable, CaseIterable { case none, rle }
 
   package struct Column: Sendable {
     package var name: String

@@ -1,3 +1,4 @@
+import RegisterIO
 import RegisterModel
 
 /// What to generate: `persons` shelter users with at least one night in
@@ -34,6 +35,8 @@ package struct SynthOptions: Sendable, Hashable {
   /// Registers as gzip CSV (`csv`) or as SAS datasets (`sas7bdat`), as DST's research
   /// servers hold them.
   package var format: SynthFormat = .csv
+  /// With `format` `sas7bdat`: RLE (`COMPRESS=CHAR`, as DST's datasets mostly are) or none.
+  package var sasCompression: SASWriter.Compression = .rle
 
   /// Population per user when `population` is not given (Denmark: about 100).
   package static let defaultPopulationFactor = 5

@@ -49,7 +49,9 @@ private func write(
   for file in files { try file.commit() }
   let pipeline = options.out + "/pipeline.yaml"
   try AtomicFile.write(synthPipelineFile(options, name: pipelineName(for: options.out)), to: pipeline)
-  let written = options.format == .sas7bdat ? try replaceWithSASDatasets(summary, pipeline: pipeline) : summary
+  let written =
+    options.format == .sas7bdat
+    ? try replaceWithSASDatasets(summary, pipeline: pipeline, compression: options.sasCompression) : summary
   try AtomicFile.write(written.json, to: options.out + "/synth_counts.json")
   return written
 }
@@ -57,10 +59,12 @@ private func write(
 /// The registers as SAS datasets (`sasCopy`), the text files removed, the pipeline
 /// reading the datasets. Rows with a wrong number of fields (a text defect) have no SAS
 /// form and are left out, so the summary counts the rows each dataset holds.
-private func replaceWithSASDatasets(_ summary: SynthSummary, pipeline: String) throws -> SynthSummary {
+private func replaceWithSASDatasets(
+  _ summary: SynthSummary, pipeline: String, compression: SASWriter.Compression
+) throws -> SynthSummary {
   let folder = (pipeline as NSString).deletingLastPathComponent
   let config = try PipelineConfig.load(path: pipeline)
-  let copies = try sasCopy(of: config, into: folder)
+  let copies = try sasCopy(of: config, into: folder, compression: compression)
   for file in summary.files { try FileManager.default.removeItem(atPath: folder + "/" + file.file) }
   var text = try String(contentsOfFile: pipeline, encoding: .utf8)
   text = text.replacingOccurrences(of: ".csv.gz\"]", with: ".sas7bdat\"]")

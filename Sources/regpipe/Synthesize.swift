@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PipelineCore
+import RegisterIO
 import Synth
 
 struct Synthesize: ParsableCommand {
@@ -54,6 +55,9 @@ struct Synthesize: ParsableCommand {
   @Option(help: "Registers as gzip CSV (csv) or as SAS datasets (sas7bdat).")
   var format = SynthFormat.csv
 
+  @Option(help: "With --format sas7bdat: rle (COMPRESS=CHAR) or none.")
+  var sasCompression = SASWriter.Compression.rle
+
   @Flag(name: [.short, .long], help: "No progress on stderr.")
   var quiet = false
 
@@ -66,6 +70,7 @@ struct Synthesize: ParsableCommand {
       defectRate: defects, serviceScale: serviceScale, stayScale: stayScale)
     options.force = force
     options.format = format
+    options.sasCompression = sasCompression
     options.evenServices = evenServices
     return options
   }
@@ -92,3 +97,4 @@ struct Synthesize: ParsableCommand {
 }
 
 extension SynthFormat: ExpressibleByArgument {}
+extension SASWriter.Compression: ExpressibleByArgument {}

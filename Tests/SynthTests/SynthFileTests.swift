@@ -139,8 +139,6 @@ final class SynthFileTests: XCTestCase {
     XCTAssertTrue(yaml.contains(", even services."), yaml)
   }
 
-  /// Data past 2023 (`--to 2025`): yearly files for every year, and the pipeline file
-  /// says those years keep 2023's calibration; the 2023 users' ages do not move.
   /// `--format sas7bdat`: the same registers as SAS datasets, the text files gone, the
   /// pipeline reading the datasets; the summary counts the rows each dataset holds.
   func testSASFormatWritesDatasetsAndAPipelineForThem() throws {
@@ -171,6 +169,25 @@ final class SynthFileTests: XCTestCase {
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: options.out).sorted(), files)
   }
 
+  /// `--sas-compression`: RLE datasets carry SAS's RLE signature (`SASYZCRL`), the
+  /// uncompressed ones do not; both hold the same rows.
+  func testSASCompressionNoneWritesUncompressedDatasetsOfTheSameRows() throws {
+    var rows: [SASWriter.Compression: Int] = [:]
+    for compression in SASWriter.Compression.allCases {
+      var options = options(seed: 3, defects: 0)
+      (options.persons, options.fromYear, options.toYear, options.population) = (40, 2019, 2020, 500)
+      (options.format, options.sasCompression) = (.sas7bdat, compression)
+      let summary = try synthesize(options)
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: options.out + "/bef.sas7bdat"))
+      XCTAssertEqual(bytes.range(of: Data("SASYZCRL".utf8)) != nil, compression == .rle, "\(compression)")
+      rows[compression] = summary.files.first { $0.file == "bef.sas7bdat" }?.rows
+    }
+    XCTAssertEqual(rows[.none], 500)
+    XCTAssertEqual(rows[.rle], 500)
+  }
+
+  /// Data past 2023 (`--to 2025`): yearly files for every year, and the pipeline file
+  /// says those years keep 2023's calibration; the 2023 users' ages do not move.
   func testDataPastTheLastCalibratedYearSaysSo() throws {
     var late = options(seed: 5)
     late.toYear = 2025
