@@ -7,10 +7,10 @@ extension Inspect {
   /// rows with dates as ISO dates (datetimes as ISO date-times), person ids masked.
   static func renderSAS(path: String, rows: Int, encoding: TextEncoding?) throws -> String {
     let reader = try SASReader(path: path, encoding: encoding)
-    let masked = personColumnIndices(reader)
+    let shown = displays(reader)
     var table: [[String]] = []
     while table.count < rows, try reader.next() {
-      table.append(reader.header.indices.map { cellText(reader, $0, masked: masked) })
+      table.append(reader.header.indices.map { cellText(reader, $0, as: shown[$0]) })
     }
     var total = table.count
     while try reader.next() { total += 1 }
@@ -26,7 +26,7 @@ extension Inspect {
         + (reader.formats[index].isEmpty ? "" : "  " + reader.formats[index]) + "\n"
     }
     text += "rows: \(total); first \(table.count)"
-    if !masked.isEmpty || table.joined().contains(mask) { text += "; person ids masked" }
+    if shown.contains(.masked) || table.joined().contains(mask) { text += "; person ids masked" }
     return text + "\n\n" + aligned([reader.header] + table)
   }
 
@@ -36,36 +36,50 @@ extension Inspect {
   /// missing values empty; person ids masked.
   package static func writeCSV(path: String, encoding: TextEncoding?, to sink: FileSink) throws {
     let reader = try SASReader(path: path, encoding: encoding)
-    let masked = personColumnIndices(reader)
+    let shown = displays(reader)
     let writer = CSVWriter(sink: sink)
     try writer.writeRow(reader.header)
     while try reader.next() {
-      for index in reader.header.indices { writer.append(cellText(reader, index, masked: masked)) }
+      for index in reader.header.indices { writer.append(cellText(reader, index, as: shown[index])) }
       try writer.endRow()
     }
     try sink.flush()
   }
 
-  private static func personColumnIndices(_ reader: SASReader) -> Set<Int> {
-    Set(reader.header.indices.filter { personColumns.contains(reader.header[$0].lowercased()) })
+  /// How a variable's values are shown, decided once from its name, type and format
+  /// (deciding per value made `inspect --csv` of a 6 M-row BEF take 19 s).
+  private enum Display { case masked, date, datetime, text }
+
+  private static func displays(_ reader: SASReader) -> [Display] {
+    reader.header.indices.map { index in
+      if personColumns.contains(reader.header[index].lowercased()) { return .masked }
+      guard reader.isNumeric[index] else { return .text }
+      let format = reader.formats[index]
+      if SASReader.isDatetimeFormat(format) { return .datetime }
+      return isDateFormat(format) ? .date : .text
+    }
   }
 
   /// A value as shown: masked, empty when missing, a date or date-time by its format.
-  private static func cellText(_ reader: SASReader, _ index: Int, masked: Set<Int>) -> String {
+  private static func cellText(_ reader: SASReader, _ index: Int, as display: Display) -> String {
     if reader.isMissing(index) { return "" }
-    if masked.contains(index) { return mask }
-    guard reader.isNumeric[index], let value = Double(reader.string(index)) else {
-      return looksLikePersonID(reader.field(index)) ? mask : reader.string(index)
-    }
     let format = reader.formats[index]
-    if SASReader.isDatetimeFormat(format), let day = SASReader.day(sasValue: value, format: format) {
-      let seconds = value - (value / 86_400).rounded(.down) * 86_400
-      let whole = Int(seconds)
-      let fraction = seconds - Double(whole)
-      let time = String(format: "%02d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
-      return "\(day)T\(time)" + (fraction == 0 ? "" : String(SASReader.text(of: fraction).dropFirst()))
+    switch display {
+    case .masked: return mask
+    case .datetime:
+      if let value = Double(reader.string(index)), let day = SASReader.day(sasValue: value, format: format) {
+        let seconds = value - (value / 86_400).rounded(.down) * 86_400
+        let whole = Int(seconds)
+        let fraction = seconds - Double(whole)
+        let time = String(format: "%02d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
+        return "\(day)T\(time)" + (fraction == 0 ? "" : String(SASReader.text(of: fraction).dropFirst()))
+      }
+    case .date:
+      if let value = Double(reader.string(index)), let day = SASReader.day(sasValue: value, format: format) {
+        return "\(day)"
+      }
+    case .text: break
     }
-    if isDateFormat(format), let day = SASReader.day(sasValue: value, format: format) { return "\(day)" }
     return looksLikePersonID(reader.field(index)) ? mask : reader.string(index)
   }
 
