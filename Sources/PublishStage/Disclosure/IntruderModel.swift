@@ -72,14 +72,21 @@ package struct IntruderModel {
   /// The hidden cells linked to `cell` through relations with hidden cells, itself
   /// included, in id order.
   func component(of cell: Int) -> [Int] {
-    var seen: Set<Int> = [cell]
+    // A flag per cell rather than a Set: hashing was a tenth of publish (BENCHMARKS.md).
+    var seen = [Bool](repeating: false, count: cells.count)
+    seen[cell] = true
+    var found = [cell]
     var queue = [cell]
     while let next = queue.popLast() {
       for r in relationsOf[next] {
-        for term in terms[r] where hidden[term.cell] && seen.insert(term.cell).inserted { queue.append(term.cell) }
+        for term in terms[r] where hidden[term.cell] && !seen[term.cell] {
+          seen[term.cell] = true
+          found.append(term.cell)
+          queue.append(term.cell)
+        }
       }
     }
-    return seen.sorted()
+    return found.sorted()
   }
 
   /// The relation whose published figures contradict each other, if one does (only an
