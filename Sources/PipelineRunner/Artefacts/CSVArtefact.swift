@@ -8,7 +8,8 @@ import RegisterModel
 /// format: a changed header fails loudly instead of being misread.
 protocol CSVArtefact {
   static var header: [String] { get }
-  var fields: [String] { get }
+  /// Appends the record's fields, in `header` order, to the writer's current row.
+  func appendFields(to row: CSVWriter)
   init(_ row: ArtefactRow) throws
 }
 
@@ -69,7 +70,10 @@ enum Artefact {
       let gzip = try GzipWriter(path: temporary, level: 1)
       let csv = CSVWriter(sink: gzip)
       try csv.writeRow(T.header)
-      for record in records { try csv.writeRow(record.fields) }
+      for record in records {
+        record.appendFields(to: csv)
+        try csv.endRow()
+      }
       try gzip.finish()
     }
   }

@@ -1,13 +1,18 @@
 import PipelineCore
+import RegisterIO
 import RegisterModel
 
 extension Stay: CSVArtefact {
   static let header = ["person", "institution", "start", "end", "extract_date", "exit_reason", "municipality", "order"]
-  var fields: [String] {
-    [
-      String(person), institution, start.description, end?.description ?? "", extractDate.description,
-      exitReason ?? "", municipality ?? "", String(order),
-    ]
+  func appendFields(to row: CSVWriter) {
+    row.append(int: Int(person))
+    row.append(institution)
+    row.append(day: start)
+    row.append(day: end)
+    row.append(day: extractDate)
+    row.append(exitReason)
+    row.append(municipality)
+    row.append(int: order)
   }
   init(_ row: ArtefactRow) throws {
     self.init(
@@ -19,8 +24,12 @@ extension Stay: CSVArtefact {
 
 extension PersonRecord: CSVArtefact {
   static let header = ["person", "sex", "birth_date", "municipality", "order"]
-  var fields: [String] {
-    [String(person), sex?.rawValue ?? "", birthDate?.description ?? "", municipality ?? "", String(order)]
+  func appendFields(to row: CSVWriter) {
+    row.append(int: Int(person))
+    row.append(sex?.rawValue)
+    row.append(day: birthDate)
+    row.append(municipality)
+    row.append(int: order)
   }
   init(_ row: ArtefactRow) throws {
     self.init(
@@ -31,7 +40,12 @@ extension PersonRecord: CSVArtefact {
 
 extension ServiceEvent: CSVArtefact {
   static let header = ["person", "service", "start", "end"]
-  var fields: [String] { [String(person), String(service), start.description, end.description] }
+  func appendFields(to row: CSVWriter) {
+    row.append(int: Int(person))
+    row.append(int: service)
+    row.append(day: start)
+    row.append(day: end)
+  }
   init(_ row: ArtefactRow) throws {
     self.init(
       person: PersonKey(try row.int(0)), service: try row.int(1), start: try row.requiredDay(2),
@@ -41,7 +55,12 @@ extension ServiceEvent: CSVArtefact {
 
 extension Episode: CSVArtefact {
   static let header = ["person", "start", "end", "censored"]
-  var fields: [String] { [String(person), start.description, end.description, String(censored)] }
+  func appendFields(to row: CSVWriter) {
+    row.append(int: Int(person))
+    row.append(day: start)
+    row.append(day: end)
+    row.append(String(censored))
+  }
   init(_ row: ArtefactRow) throws {
     self.init(
       person: PersonKey(try row.int(0)), start: try row.requiredDay(1), end: try row.requiredDay(2),
@@ -51,7 +70,13 @@ extension Episode: CSVArtefact {
 
 extension PersonTypology: CSVArtefact {
   static let header = ["person", "group", "episodes", "nights", "stays"]
-  var fields: [String] { [String(person), group.rawValue, String(episodes), String(nights), String(stays)] }
+  func appendFields(to row: CSVWriter) {
+    row.append(int: Int(person))
+    row.append(group.rawValue)
+    row.append(int: episodes)
+    row.append(int: nights)
+    row.append(int: stays)
+  }
   init(_ row: ArtefactRow) throws {
     guard let group = row.string(1).flatMap(UserGroup.init(rawValue:)) else {
       throw RunError.unreadableResult("\(row.reader.path):\(row.reader.line): unknown group", stage: "classify")
