@@ -58,7 +58,7 @@ package func suppressSecondary(_ model: inout IntruderModel, minCell: Int) throw
   for cell in pruneOrder {
     // Only the group's failing cells can turn unsafe: a hidden count of at least
     // `minCell` is safe by its true value, so it needs no programme (the prune was 80 %
-    // of publish at 1/8 of the national profile, docs/BENCHMARKS.md).
+    // of publish at 1/8 of the national profile, BENCHMARKS.md).
     let group = model.component(of: cell).filter {
       $0 != cell && !model.isAbsent[$0] && (model.values[$0] ?? 0) < minCell
     }
