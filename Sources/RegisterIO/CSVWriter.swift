@@ -10,6 +10,7 @@ package final class CSVWriter {
   private var fieldsInRow = 0
 
   package init(sink: any ByteSink, delimiter: UInt8 = UInt8(ascii: ",")) {
+    precondition(!(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(delimiter) && delimiter != UInt8(ascii: "-"))
     self.sink = sink
     self.delimiter = delimiter
     row.reserveCapacity(256)
@@ -49,6 +50,7 @@ package final class CSVWriter {
   }
 
   /// Appends a date as `Day.description` writes it (`2019-03-14`), or an empty field.
+  /// Like `append(int:)` it writes no quotes: digits and `-` are never the delimiter.
   package func append(day: Day?) {
     guard let day else { return startField() }
     let (year, month, date) = day.civil
@@ -56,13 +58,17 @@ package final class CSVWriter {
     startField()
     var text: (UInt64, UInt16) = (0, 0)
     withUnsafeMutableBytes(of: &text) { bytes in
-      for (offset, value, width) in [(0, year, 4), (5, month, 2), (8, date, 2)] {
+      /// `value` zero-padded into `bytes[offset..<offset + width]`.
+      func put(_ value: Int, at offset: Int, width: Int) {
         var rest = value
         for index in (offset..<offset + width).reversed() {
           bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
           rest /= 10
         }
       }
+      put(year, at: 0, width: 4)
+      put(month, at: 5, width: 2)
+      put(date, at: 8, width: 2)
       (bytes[4], bytes[7]) = (UInt8(ascii: "-"), UInt8(ascii: "-"))
       row.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[0..<10]))
     }
