@@ -11,6 +11,8 @@ final class SASLoadTests: XCTestCase {
   private var workspace: Workspace!
 
   override func setUpWithError() throws { workspace = try Workspace() }
+  // XCTest keeps every test case alive to the end of the run: drop the folder now.
+  override func tearDown() { workspace = nil }
 
   private static func sasDay(_ year: Int, _ month: Int, _ day: Int) -> Double {
     Double(Day(year: year, month: month, day: day)!.rawValue + 3653)

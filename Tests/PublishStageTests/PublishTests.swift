@@ -42,8 +42,9 @@ final class PublishTests: XCTestCase {
   }
 
   func testWriteTablesWritesEachFormatAtomically() throws {
-    let folder = NSTemporaryDirectory() + "/publish-write-" + UUID().uuidString + "/tables"
-    defer { try? FileManager.default.removeItem(atPath: folder + "/..") }
+    let parent = NSTemporaryDirectory() + "publish-write-" + UUID().uuidString
+    let folder = parent + "/tables"
+    defer { try? FileManager.default.removeItem(atPath: parent) }
     let tables = try Fixtures.tables()
     let paths = try writeTables(tables, to: folder, pipeline: "demo", minCell: 5)
     XCTAssertEqual(paths.count, 26)

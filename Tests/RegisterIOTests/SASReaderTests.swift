@@ -8,6 +8,8 @@ final class SASReaderTests: XCTestCase {
   fileprivate var files: TemporaryFiles!
 
   override func setUpWithError() throws { files = try TemporaryFiles() }
+  // XCTest keeps every test case alive to the end of the run: drop the files now.
+  override func tearDown() { files = nil }
 
   /// SAS day numbers count from 1960-01-01.
   private static func sasDate(_ year: Int, _ month: Int, _ day: Int) -> Double {
