@@ -63,10 +63,10 @@ extension Inspect {
   /// A value as shown: masked, empty when missing, a date or date-time by its format.
   private static func cellText(_ reader: SASReader, _ index: Int, as display: Display) -> String {
     if reader.isMissing(index) { return "" }
-    let format = reader.formats[index]
     switch display {
     case .masked: return mask
     case .datetime:
+      let format = reader.formats[index]
       if let value = Double(reader.string(index)), let day = SASReader.day(sasValue: value, format: format) {
         let seconds = value - (value / 86_400).rounded(.down) * 86_400
         let whole = Int(seconds)
@@ -75,6 +75,7 @@ extension Inspect {
         return "\(day)T\(time)" + (fraction == 0 ? "" : String(SASReader.text(of: fraction).dropFirst()))
       }
     case .date:
+      let format = reader.formats[index]
       if let value = Double(reader.string(index)), let day = SASReader.day(sasValue: value, format: format) {
         return "\(day)"
       }

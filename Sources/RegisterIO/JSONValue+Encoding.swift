@@ -48,7 +48,7 @@ private final class EncodedNode {
     case let value as any BinaryInteger:
       guard let int = Int(exactly: value) else {
         throw EncodingError.invalidValue(
-          value, .init(codingPath: codingPath, debugDescription: "\(value) does not fit a JSON integer"))
+          value, .init(codingPath: codingPath, debugDescription: "an integer beyond Int does not fit a JSON integer"))
       }
       leaf = .int(int)
     case let value as any BinaryFloatingPoint:
