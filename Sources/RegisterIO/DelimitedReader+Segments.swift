@@ -5,7 +5,7 @@
 #endif
 
 /// Whole records of a delimited file, cut from its stream so that several threads can
-/// parse one large file: the bytes (with the scanner's sentinel byte after them), the
+/// parse one large file: the bytes (with the scanner's sentinel and padding after them), the
 /// physical line they start on and what a reader of them needs of the file's header.
 /// The reader made from a segment owns its bytes; `discard()` frees an unread one.
 package struct RecordSegment: @unchecked Sendable {
@@ -44,7 +44,7 @@ extension DelimitedReader {
         continue
       }
       let count = cut - start
-      let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
+      let bytes = ScanState.allocateBuffer(capacity: count)
       bytes.update(from: s.pointee.buffer + start, count: count)
       bytes[count] = ByteCode.lineFeed
       let segment = RecordSegment(
