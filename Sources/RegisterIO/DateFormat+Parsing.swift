@@ -53,7 +53,7 @@ extension DateFormat {
   }
 
   /// SAS DATE9 `14MAR2019` (also DATE8-style `1MAR2019`), month names in any case.
-  @usableFromInline static func sas(_ b: UnsafeRawBufferPointer) -> Day? {
+  @inlinable static func sas(_ b: UnsafeRawBufferPointer) -> Day? {
     let dayDigits = b.count - 7
     guard dayDigits == 1 || dayDigits == 2, let day = digits(b, 0, dayDigits),
       let month = monthNumber(b[dayDigits], b[dayDigits + 1], b[dayDigits + 2]),
@@ -62,7 +62,7 @@ extension DateFormat {
     return Self.day(year: year, month: month, day: day)
   }
 
-  @inlinable
+  @inlinable @inline(__always)
   static func digits(_ b: UnsafeRawBufferPointer, _ start: Int, _ count: Int) -> Int? {
     var value = 0
     for i in start..<start + count {
@@ -96,13 +96,27 @@ extension DateFormat {
 
   /// The day of a date given by numbers, or nil when it does not exist; the same as
   /// `Day(year:month:day:)` (tested so), inlined here because it is on the hot path.
-  @inlinable
+  /// Years of `monthTable` are looked up; the calendar arithmetic, with its divisions,
+  /// took 6 % of the national load's samples (BENCHMARKS.md, session 9).
+  @inlinable @inline(__always)
   static func day(year: Int, month: Int, day: Int) -> Day? {
     guard month >= 1, month <= 12, day >= 1 else { return nil }
+    let tableYear = year &- MonthTable.firstYear
+    if tableYear >= 0, tableYear < MonthTable.years {
+      let entry = MonthTable.entries[tableYear &* 12 &+ month &- 1]
+      guard day <= Int(entry & 31) else { return nil }
+      return Day(rawValue: (entry >> 5) &+ Int32(truncatingIfNeeded: day) &- 1)
+    }
+    return civilDay(year: year, month: month, day: day)
+  }
+
+  /// `day(year:month:day:)` by Howard Hinnant's days_from_civil, for any year; `month`
+  /// and `day` at least 1.
+  @usableFromInline
+  static func civilDay(year: Int, month: Int, day: Int) -> Day? {
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     let length = month == 2 ? (leap ? 29 : 28) : 30 + ((month + month >> 3) & 1)
     guard day <= length else { return nil }
-    // Howard Hinnant's days_from_civil.
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -110,4 +124,25 @@ extension DateFormat {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
     return Day(rawValue: Int32(truncatingIfNeeded: era * 146097 + doe - 719468))
   }
+}
+
+/// The months of 1800–2199 (19 KB, of which a run touches the few years its dates are
+/// in): each entry is the month's first day << 5 | its length in days.
+@usableFromInline enum MonthTable {
+  @usableFromInline static let firstYear = 1800
+  @usableFromInline static let years = 400
+  /// Allocated once and never freed: a pointer, so a lookup pays no array retain or
+  /// bounds check. Nothing writes it after the initialiser, hence `nonisolated(unsafe)`.
+  @usableFromInline nonisolated(unsafe) static let entries: UnsafePointer<Int32> = {
+    let table = UnsafeMutablePointer<Int32>.allocate(capacity: years * 12)
+    for offset in 0..<years {
+      for month in 1...12 {
+        let year = firstYear + offset
+        let first = DateParsing.civilDay(year: year, month: month, day: 1)!.rawValue
+        let length = Int32(Day.daysIn(month: month, year: year))
+        table[offset * 12 + month - 1] = first << 5 | length
+      }
+    }
+    return UnsafePointer(table)
+  }()
 }

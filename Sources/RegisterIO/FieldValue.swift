@@ -3,7 +3,7 @@ import RegisterModel
 /// Small field-level rules of SPEC 2: missing values, trimming, sex codes, municipalities.
 public enum FieldValue {
   /// `bytes` without surrounding spaces and tabs (quoted fields keep theirs in the reader).
-  @inlinable
+  @inlinable @inline(__always)
   public static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
     var lower = 0
     var upper = bytes.count

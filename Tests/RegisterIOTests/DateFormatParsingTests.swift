@@ -44,16 +44,22 @@ final class DateFormatParsingTests: XCTestCase {
     XCTAssertNil(DateFormat.auto.parse("2019-03-14"))
   }
 
+  /// Every year of the month table and beyond both of its ends, with impossible months
+  /// and days: the lookup and the arithmetic give `Day`'s answer.
   func testInlinedDayArithmeticAgreesWithDay() {
-    for year in [1, 1899, 1900, 1960, 1999, 2000, 2019, 2020, 2100, 2400, 9999] {
+    var disagreements: [String] = []
+    for year in [1, 1000, 1600] + Array(1790...2210) + [2400, 9999] {
       for month in 0...13 {
-        for day in 0...32 {
-          XCTAssertEqual(
-            DateParsing.day(year: year, month: month, day: day), Day(year: year, month: month, day: day),
-            "\(year)-\(month)-\(day)")
+        for day in 0...32
+        where DateParsing.day(year: year, month: month, day: day) != Day(year: year, month: month, day: day) {
+          disagreements.append("\(year)-\(month)-\(day)")
         }
       }
     }
+    XCTAssertEqual(disagreements, [])
+    XCTAssertEqual(DateParsing.day(year: 1800, month: 1, day: 1), Day(iso: "1800-01-01"))
+    XCTAssertEqual(DateParsing.day(year: 2199, month: 12, day: 31), Day(iso: "2199-12-31"))
+    XCTAssertNil(DateParsing.day(year: 2024, month: 2, day: 30))
   }
 
   func testEveryMonthAbbreviation() {
