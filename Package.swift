@@ -40,7 +40,7 @@ let package = Package(
     // ReadStat, the SAS dataset reader and writer (Debian: libreadstat-dev; no pkg-config file).
     .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
 
-    // Small C helpers Swift's Glibc module does not expose (renameat2).
+    // Small C helpers Swift's Glibc module does not expose (renameat2, mallopt).
     .target(name: "CShims"),
 
     // Canonical records, day numbers, parameters and the aggregate figures stages hand on.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PipelineRunner
+import RegisterIO
 import RegisterModel
 
 /// The `regpipe` command line: a thin layer over `PipelineRunner`.
@@ -23,6 +24,7 @@ struct Regpipe: ParsableCommand {
     subcommands: [Run.self, Status.self, Validate.self, InspectCommand.self, Diff.self, Audit.self, Synthesize.self])
 
   static func main() {
+    Allocator.keepFreedMemory()
     var command: ParsableCommand
     do {
       command = try parseAsRoot()
