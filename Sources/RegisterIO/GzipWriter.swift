@@ -6,6 +6,11 @@ public final class GzipWriter {
   private var stream = z_stream()
   private var output = [UInt8](repeating: 0, count: 1 << 17)
   private var finished = false
+  /// Bytes gathered for the next deflate call: writers hand over one CSV row at a time,
+  /// and a deflate call (with its CRC-32) per row of 30 bytes cost more than compressing.
+  private let pending = UnsafeMutablePointer<UInt8>.allocate(capacity: pendingCapacity)
+  private var pendingCount = 0
+  private static let pendingCapacity = 1 << 16
 
   /// Creates `path`; level 1 (fast) to 9 (small), 6 is gzip's default.
   public init(path: String, level: Int32 = 6) throws {
@@ -17,13 +22,20 @@ public final class GzipWriter {
     guard status == Z_OK else { throw RegisterIOError("\(path): cannot start gzip compression") }
   }
 
-  deinit { deflateEnd(&stream) }
+  deinit {
+    deflateEnd(&stream)
+    pending.deallocate()
+  }
 
   package func write(_ bytes: UnsafeRawBufferPointer) throws {
-    guard bytes.count > 0 else { return }
-    stream.next_in = UnsafeMutablePointer(mutating: bytes.bindMemory(to: Bytef.self).baseAddress)
-    stream.avail_in = uInt(bytes.count)
-    try deflateAll(flush: Z_NO_FLUSH)
+    guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+    if pendingCount + bytes.count > Self.pendingCapacity { try deflatePending() }
+    if bytes.count >= Self.pendingCapacity {
+      try deflate(bytes, flush: Z_NO_FLUSH)
+    } else {
+      (pending + pendingCount).update(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+      pendingCount += bytes.count
+    }
   }
 
   package func write(_ text: String) throws {
@@ -39,19 +51,26 @@ public final class GzipWriter {
   public func finish() throws {
     guard !finished else { return }
     finished = true
-    stream.next_in = nil
-    stream.avail_in = 0
-    try deflateAll(flush: Z_FINISH)
+    try deflatePending()
+    try deflate(UnsafeRawBufferPointer(start: nil, count: 0), flush: Z_FINISH)
     try sink.close()
   }
 
-  private func deflateAll(flush: Int32) throws {
+  private func deflatePending() throws {
+    guard pendingCount > 0 else { return }
+    try deflate(UnsafeRawBufferPointer(start: pending, count: pendingCount), flush: Z_NO_FLUSH)
+    pendingCount = 0
+  }
+
+  private func deflate(_ bytes: UnsafeRawBufferPointer, flush: Int32) throws {
+    stream.next_in = bytes.baseAddress.map { UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self)) }
+    stream.avail_in = uInt(bytes.count)
     let outputSize = output.count
     try output.withUnsafeMutableBufferPointer { out in
       repeat {
         stream.next_out = out.baseAddress
         stream.avail_out = uInt(outputSize)
-        let status = deflate(&stream, flush)
+        let status = CZlib.deflate(&stream, flush)
         guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
           throw RegisterIOError("\(sink.path): gzip compression failed (zlib status \(status))")
         }
