@@ -269,18 +269,20 @@ final class RowBatch {
     fill.pointee.count = 0
     fill.pointee.byteCount = 0
   }
+}
 
+extension RowBatch.Fill {
   /// Appends `count` bytes of a character value, growing the byte buffer as needed.
-  func append(_ source: UnsafePointer<UInt8>, count: Int) {
-    if fill.pointee.byteCount + count > fill.pointee.byteCapacity {
-      let capacity = max(fill.pointee.byteCapacity * 2, fill.pointee.byteCount + count)
+  mutating func append(_ source: UnsafePointer<UInt8>, count: Int) {
+    if byteCount + count > byteCapacity {
+      let capacity = max(byteCapacity * 2, byteCount + count)
       let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-      grown.update(from: fill.pointee.bytes, count: fill.pointee.byteCount)
-      fill.pointee.bytes.deallocate()
-      (fill.pointee.bytes, fill.pointee.byteCapacity) = (grown, capacity)
+      grown.update(from: bytes, count: byteCount)
+      bytes.deallocate()
+      (bytes, byteCapacity) = (grown, capacity)
     }
-    (fill.pointee.bytes + fill.pointee.byteCount).update(from: source, count: count)
-    fill.pointee.byteCount += count
+    (bytes + byteCount).update(from: source, count: count)
+    byteCount += count
   }
 }
 
@@ -470,6 +472,7 @@ private final class Producer: @unchecked Sendable {
     var numbers: UnsafeMutablePointer<Double>?
     var missing: UnsafeMutablePointer<Bool>?
     var textStart: UnsafeMutablePointer<Int32>?
+    var fill: UnsafeMutablePointer<RowBatch.Fill>?
     /// First slot of the row being filled.
     var base = 0
   }
@@ -507,6 +510,7 @@ private final class Producer: @unchecked Sendable {
       position.pointee.numbers = batch.numbers
       position.pointee.missing = batch.missing
       position.pointee.textStart = batch.textStart
+      position.pointee.fill = batch.fill
     }
     let batch = current!
     position.pointee.base = batch.fill.pointee.count * position.pointee.columns
@@ -529,18 +533,24 @@ private final class Producer: @unchecked Sendable {
       headerReady.signal()
     }
     if observation != position.pointee.observation, !startRow(observation) { return Int32(READSTAT_HANDLER_ABORT) }
-    let index = Int(readstat_variable_get_index(variable))
+    // The value and variable are read as `readstat.h` declares them, not through
+    // ReadStat's accessors: five calls a value were a fifth of a SAS load (BENCHMARKS.md).
+    // A sas7bdat value is missing only as `.`, `._` or `.A`–`.Z` (system or tagged): SAS
+    // has no user-defined missing ranges, which `readstat_value_is_missing` also checks.
+    let index = Int(variable!.pointee.index)
     let slot = position.pointee.base + index
     if position.pointee.numeric![index] {
-      let isMissing = readstat_value_is_missing(value, variable) != 0
+      let isMissing = value.is_system_missing != 0 || value.is_tagged_missing != 0
       position.pointee.missing![slot] = isMissing
-      position.pointee.numbers![slot] = isMissing ? 0 : readstat_double_value(value)
+      position.pointee.numbers![slot] =
+        isMissing ? 0 : value.type == READSTAT_TYPE_DOUBLE ? value.v.double_value : readstat_double_value(value)
       return Int32(READSTAT_HANDLER_OK)
     }
-    let batch = current!
+    let fill = position.pointee.fill!
     let textStart = position.pointee.textStart!
-    textStart[slot] = Int32(batch.fill.pointee.byteCount)
-    if readstat_value_is_missing(value, variable) == 0, let text = readstat_string_value(value) {
+    textStart[slot] = Int32(fill.pointee.byteCount)
+    let text = value.type == READSTAT_TYPE_STRING ? value.v.string_value : readstat_string_value(value)
+    if value.is_system_missing == 0, value.is_tagged_missing == 0, let text {
       var count = strlen(text)
       let invalid = text.withMemoryRebound(to: UInt8.self, capacity: count) { start -> Bool in
         // SAS pads values with spaces; ReadStat drops the trailing ones, text fields
@@ -551,17 +561,17 @@ private final class Producer: @unchecked Sendable {
           count -= 1
         }
         if checksUTF8, UTF8Validation.firstInvalidByte(pointer, count: count) != nil { return true }
-        batch.append(pointer, count: count)
+        fill.pointee.append(pointer, count: count)
         return false
       }
       if invalid {
         pendingError = RegisterIOError(
-          "\(path): row \(rowsDelivered + batch.fill.pointee.count): invalid UTF-8 in variable \(names[index]); the "
+          "\(path): row \(rowsDelivered + fill.pointee.count): invalid UTF-8 in variable \(names[index]); the "
             + "dataset says it is UTF-8; if it is Latin-1 (Windows-1252), set encoding: latin1 for this source")
         return Int32(READSTAT_HANDLER_ABORT)
       }
     }
-    textStart[slot + 1] = Int32(batch.fill.pointee.byteCount)
+    textStart[slot + 1] = Int32(fill.pointee.byteCount)
     return Int32(READSTAT_HANDLER_OK)
   }
 }

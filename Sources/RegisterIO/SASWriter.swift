@@ -24,6 +24,8 @@ package enum SASWriter {
     case number(Double)
     case text(String)
     case missing
+    /// A special missing value: `.A`–`.Z` or `._`, by its letter or underscore.
+    case specialMissing(Character)
   }
 
   /// Writes `rows` (one value per column) to `path`, atomically, with a fixed creation
@@ -70,6 +72,8 @@ package enum SASWriter {
           case .number(let number): try check(readstat_insert_double_value(writer, variable, number))
           case .text(let text): try check(readstat_insert_string_value(writer, variable, text))
           case .missing: try check(readstat_insert_missing_value(writer, variable))
+          case .specialMissing(let tag):
+            try check(readstat_insert_tagged_missing_value(writer, variable, CChar(tag.asciiValue ?? 0)))
           }
         }
         try check(readstat_end_row(writer))

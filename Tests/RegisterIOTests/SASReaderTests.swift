@@ -162,6 +162,30 @@ extension SASReaderTests {
 }
 
 extension SASReaderTests {
+  /// SAS's special missing values `.A`–`.Z` and `._` read as missing numbers, as `.` does,
+  /// never as a number or a date, uncompressed and RLE alike.
+  func testSpecialMissingValuesAreMissing() throws {
+    let columns = [SASWriter.Column("KOM", numeric: true), SASWriter.Column("INDDTO", numeric: true, format: "DATE9")]
+    let tags: [Character] = ["A", "Z", "_"]
+    let rows = tags.map { [SASWriter.Value.specialMissing($0), .specialMissing($0)] } + [[.number(101), .number(0)]]
+    for compression in SASWriter.Compression.allCases {
+      let path = files.directory + "/special.sas7bdat"
+      try SASWriter.write(rows, columns: columns, to: path, compression: compression)
+      let reader = try SASReader(path: path)
+      for tag in tags {
+        XCTAssertTrue(try reader.next())
+        XCTAssertTrue(reader.isMissing(0), ".\(tag)")
+        XCTAssertEqual(reader.string(0), "", ".\(tag)")
+        XCTAssertNil(reader.day(1, .sas), ".\(tag)")
+        XCTAssertFalse(reader.isFractionalNumber(0), ".\(tag)")
+      }
+      XCTAssertTrue(try reader.next())
+      XCTAssertEqual(reader.string(0), "101")
+      XCTAssertEqual(reader.day(1, .sas), Day(year: 1960, month: 1, day: 1))
+      XCTAssertFalse(try reader.next())
+    }
+  }
+
   /// Only the variables asked for are read (any case); the others read as missing.
   func testOnlyTheNamedVariablesAreRead() throws {
     let reader = try SASReader(path: try dataset(.rle, is64Bit: true), variables: ["PNR", "inddto"])
