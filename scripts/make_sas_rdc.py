@@ -10,7 +10,10 @@ becomes SASYZCR2, and the pages are laid out anew (a 32- or 64-bit little-endian
 stays what it was). Then pandas, an independent RDC reader, reads the result and must
 see the same values as pyreadstat sees in the original, or the script fails.
 
-    python3 scripts/make_sas_rdc.py IN_RLE.sas7bdat OUT_RDC.sas7bdat
+    python3 scripts/make_sas_rdc.py IN_RLE.sas7bdat OUT_RDC.sas7bdat [--no-check]
+
+--no-check skips the pandas comparison (benchmark data of millions of rows,
+scripts/bench-sas; a fixture is never made without it).
 """
 import struct
 import sys
@@ -236,9 +239,13 @@ def sas_value(value, pandas):
     return float(value)
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    arguments = [a for a in sys.argv[1:] if a != "--no-check"]
+    if len(arguments) != 2:
         raise SystemExit(__doc__)
-    count, page_total = convert(sys.argv[1], sys.argv[2])
-    check(sys.argv[1], sys.argv[2])
-    print("%s: %d rows in %d pages, RDC; pandas reads the values pyreadstat reads in %s"
-          % (sys.argv[2], count, page_total, sys.argv[1]))
+    count, page_total = convert(*arguments)
+    if "--no-check" in sys.argv:
+        print("%s: %d rows in %d pages, RDC; not checked" % (arguments[1], count, page_total))
+    else:
+        check(*arguments)
+        print("%s: %d rows in %d pages, RDC; pandas reads the values pyreadstat reads in %s"
+              % (arguments[1], count, page_total, arguments[0]))
