@@ -185,12 +185,13 @@ def convert(source, target):
 
     pages = []
     first_header = raw[header_length : header_length + page_header]
-    while items:
+    next_item = 0
+    while next_item < len(items):
         page = bytearray(page_size)
         page[:page_header] = first_header
         end, placed = page_size, 0
-        while items:
-            body, compression, kind = items[0]
+        while next_item < len(items):
+            body, compression, kind = items[next_item]
             start = (end - len(body)) & ~7
             if start < page_header + (placed + 1) * pointer_size + 8:
                 break
@@ -199,7 +200,7 @@ def convert(source, target):
             struct.pack_into("<QQ" if is64 else "<II", page, at, start, len(body))
             page[at + 2 * word], page[at + 2 * word + 1] = compression, kind
             end, placed = start, placed + 1
-            items.pop(0)
+            next_item += 1
         struct.pack_into("<HHH", page, page_header - 8, 0, placed, placed)
         pages.append(bytes(page))
     header = bytearray(raw[:header_length])
