@@ -541,9 +541,9 @@ private final class Producer: @unchecked Sendable {
     let slot = position.pointee.base + index
     if position.pointee.numeric![index] {
       let isMissing = value.is_system_missing != 0 || value.is_tagged_missing != 0
+      let number = value.type == READSTAT_TYPE_DOUBLE ? value.v.double_value : readstat_double_value(value)
       position.pointee.missing![slot] = isMissing
-      position.pointee.numbers![slot] =
-        isMissing ? 0 : value.type == READSTAT_TYPE_DOUBLE ? value.v.double_value : readstat_double_value(value)
+      position.pointee.numbers![slot] = isMissing ? 0 : number
       return Int32(READSTAT_HANDLER_OK)
     }
     let fill = position.pointee.fill!
