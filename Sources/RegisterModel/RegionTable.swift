@@ -1,8 +1,8 @@
 import Foundation
 
-/// DST's municipalities and their regions, from `Resources/municipalities.csv` — a copy
-/// of `data/municipalities.csv` of SPEC 2 (columns `municipality_code`,
-/// `municipality_name`, `region_code`, `region_name`; the other columns are ignored).
+/// DST's municipalities and their regions, from the repository's `data/municipalities.csv`
+/// of SPEC 2 (columns `municipality_code`, `municipality_name`, `region_code`,
+/// `region_name`, and the 2024 homelessness counts where present; others are ignored).
 package struct RegionTable: Sendable {
   /// One region, as named in the file.
   package struct Region: Hashable, Sendable {
@@ -28,13 +28,10 @@ package struct RegionTable: Sendable {
   /// 3-digit municipality code → index into `municipalities`.
   private let indexOfMunicipality: [String: Int]
 
-  /// The table bundled with the module, read once.
+  /// The table compiled into the module (`RegionTable+Compiled.swift`), parsed once.
   package static let bundled: RegionTable = {
-    guard let url = Bundle.module.url(forResource: "municipalities", withExtension: "csv"),
-      let text = try? String(contentsOf: url, encoding: .utf8)
-    else { fatalError("municipalities.csv is missing from the RegisterModel bundle") }
-    do { return try RegionTable(csv: text) } catch {
-      fatalError("the bundled municipalities.csv is malformed: \(error)")
+    do { return try RegionTable(csv: compiledCSV) } catch {
+      fatalError("the compiled municipality table is malformed: \(error)")
     }
   }()
 
