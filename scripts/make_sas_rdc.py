@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Rewrites an RLE-compressed SAS dataset (COMPRESS=CHAR, as ReadStat writes it) as an
-RDC-compressed one (COMPRESS=BINARY), the same rows, so regpipe's RDC reader can be
-tested on a file no part of regpipe wrote. ReadStat writes no RDC and reads none.
+RDC-compressed one (COMPRESS=BINARY), the same rows, so that regpipe's reading of RDC
+(through ReadStat, which reads RDC but writes none) can be tested on files regpipe did
+not write.
 
 Every row is decoded from RLE and encoded again with Ross Data Compression; every
-seventh row (rows 3, 10, 17, ...) is stored uncompressed, as SAS stores a row that does
-not shrink. The metadata subheaders are kept byte for byte, the compression literal
+seventh row (the 4th, 11th, 18th, ...) is stored uncompressed, as SAS stores a row that
+does not shrink. The metadata subheaders are kept byte for byte, the compression literal
 becomes SASYZCR2, and the pages are laid out anew (a 32- or 64-bit little-endian file
 stays what it was). Then pandas, an independent RDC reader, reads the result and must
 see the same values as pyreadstat sees in the original, or the script fails.
