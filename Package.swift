@@ -44,7 +44,7 @@ let package = Package(
     .target(name: "CShims"),
 
     // Canonical records, day numbers, parameters and the aggregate figures stages hand on.
-    .target(name: "RegisterModel"),
+    .target(name: "RegisterModel", resources: [.embedInCode("Resources/municipalities.csv")]),
     // gzip, delimited text, encodings, dates, person ids, atomic files.
     .target(name: "RegisterIO", dependencies: ["CIsal", "CZlib", "CShims", "CReadStat", "RegisterModel"]),
     // Pipeline files, hashing, stage stamps and run records.

@@ -85,7 +85,7 @@ NOTES -- choices where SPEC.md and docs/DECISIONS.md are silent
  (u) max_reject_share is exceeded when rejected / read > max_reject_share.
  (v) Municipalities file: --municipalities PATH, else env
      REGPIPE_MUNICIPALITIES, else the package's copy
-     (data/municipalities.csv, the same bytes as the SPEC's data file).
+     (Sources/WelfareUseStage/Resources, the same bytes as the SPEC's data file).
  (w) Exact duplicates (5.2) compare the canonical fields only, not the
      source: equal rows from two sources are one stay (the first is kept).
 """
@@ -111,7 +111,7 @@ import reference_disclosure  # noqa: E402  (the SPEC 9.2 audit, beside this file
 
 SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_MUNICIPALITIES = os.path.normpath(
-    os.path.join(SCRIPT_DIR, "..", "data", "municipalities.csv"))
+    os.path.join(SCRIPT_DIR, "..", "Sources", "RegisterModel", "Resources", "municipalities.csv"))
 
 GROUPS = ["short", "episodic", "long"]
 AGE_BANDS = ["<18", "18-29", "30-39", "40-49", "50-59", "60+", "unknown"]

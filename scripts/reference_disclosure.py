@@ -29,8 +29,9 @@ COUNTS = {"persons", "stays", "completed_stays", "over_90", "over_120", "planned
           "returning_users", "exits"}
 KEYS = ["group", "year", "band", "bin", "indicator", "region", "sex", "age_band", "quarter", "service",
         "municipality", "municipality_name"]
-# SPEC's data/municipalities.csv, as the repository carries it (regpipe compiles it in).
-MUNICIPALITIES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "municipalities.csv")
+# SPEC's data/municipalities.csv, as the repository carries it (regpipe's bundled copy).
+MUNICIPALITIES = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "RegisterModel", "Resources", "municipalities.csv")
 
 
 def region_of_municipality():

@@ -1,7 +1,7 @@
 import Foundation
 
-/// DST's municipalities and their regions, from the repository's `data/municipalities.csv`
-/// of SPEC 2 (columns `municipality_code`, `municipality_name`, `region_code`,
+/// DST's municipalities and their regions, from `Resources/municipalities.csv`, the
+/// repository's copy of `data/municipalities.csv` of SPEC 2 (columns `municipality_code`, `municipality_name`, `region_code`,
 /// `region_name`, and the 2024 homelessness counts where present; others are ignored).
 package struct RegionTable: Sendable {
   /// One region, as named in the file.
@@ -28,9 +28,11 @@ package struct RegionTable: Sendable {
   /// 3-digit municipality code → index into `municipalities`.
   private let indexOfMunicipality: [String: Int]
 
-  /// The table compiled into the module (`RegionTable+Compiled.swift`), parsed once.
+  /// The table compiled into the module (`.embedInCode`, so the executable needs no
+  /// resource bundle beside it: a copied binary once stopped with a fatal error when
+  /// the bundle was not there), parsed once.
   package static let bundled: RegionTable = {
-    do { return try RegionTable(csv: compiledCSV) } catch {
+    do { return try RegionTable(csv: String(decoding: PackageResources.municipalities_csv, as: UTF8.self)) } catch {
       fatalError("the compiled municipality table is malformed: \(error)")
     }
   }()

@@ -218,9 +218,9 @@ final class SynthCalibrationTests: XCTestCase {
     try XCTUnwrap(text.flatMap(Double.init), "a number, not suppressed or empty")
   }
 
-  /// VIVE's 2024 count by region name, from the repository's `data/municipalities.csv`.
+  /// VIVE's 2024 count by region name, from the package's `municipalities.csv`.
   private static func regionCounts() throws -> [String: Double] {
-    let path = root.appendingPathComponent("data/municipalities.csv").standardized.path
+    let path = root.appendingPathComponent("Sources/RegisterModel/Resources/municipalities.csv").standardized.path
     var counts: [String: Double] = [:]
     for row in try rows(path) {
       counts[row["region_name"]!, default: 0] += try number(row["homeless_count_2024"])

@@ -1,4 +1,3 @@
-import Foundation
 import XCTest
 
 @testable import RegisterModel
@@ -23,15 +22,6 @@ final class RegionTableTests: XCTestCase {
     XCTAssertEqual(table.regionIndex(ofMunicipality: "259"), 4)  // Køge, Region Sjælland
     XCTAssertNil(table.regionIndex(ofMunicipality: "999"))
     XCTAssertNil(table.regionIndex(ofMunicipality: nil))
-  }
-
-  /// The table compiled into regpipe is `data/municipalities.csv`, byte for byte.
-  func testTheCompiledTableIsDataMunicipalitiesCSV() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let file = try String(contentsOf: root.appendingPathComponent("data/municipalities.csv"), encoding: .utf8)
-    XCTAssertEqual(RegionTable.compiledCSV, file, "paste data/municipalities.csv into RegionTable+Compiled.swift")
-    XCTAssertEqual(file.split(separator: "\n").count, 99)
   }
 
   func testParsingToleratesABomCrlfBlankLinesAndSpaces() throws {
