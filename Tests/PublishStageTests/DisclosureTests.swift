@@ -358,27 +358,63 @@ final class DisclosureTests: XCTestCase {
     }
   }
 
-  /// `allSafe` settles cells by the optima of capped sums before it solves one
-  /// programme per cell; its answer must be the per-cell one. Each suppressed cell of the
-  /// fixture is published again in turn, at thresholds that make both answers occur.
+  /// `allSafe` settles cells by points kept from earlier questions and by the optima of
+  /// capped sums before it solves one programme per cell; its answer must be the per-cell
+  /// one. Each suppressed cell of the fixture is published again in turn, and hidden
+  /// again, with one store of points kept throughout as the prune keeps it, at
+  /// thresholds that make both answers occur.
   func testAllSafeAgreesWithAProgrammePerCell() throws {
     let tables = try Fixtures.tables()
     var model = IntruderModel(
       tables: tables, relations: relations(of: tables, context: RelationContext(indicators: [])))
     var answers: [Bool: Int] = [:]
     for minCell in [2, 5, 10, 40] {
+      var witnesses = SafetyWitnesses(minCell: minCell)
       for cell in model.suppressedCells {
         model.hidden[cell] = false
         let group = model.component(of: cell).filter { $0 != cell && !model.isAbsent[$0] }
         let bounds = try model.bounds(of: group, lower: false)
         let expected = group.allSatisfy { bounds[$0]!.isSafe(minCell: minCell) }
-        XCTAssertEqual(try model.allSafe(group, minCell: minCell), expected, "\(model.cells[cell]) at \(minCell)")
+        XCTAssertEqual(
+          try model.allSafe(group, witnesses: &witnesses), expected, "\(model.cells[cell]) at \(minCell)")
         answers[expected, default: 0] += 1
         model.hidden[cell] = true
       }
     }
     XCTAssertGreaterThan(answers[true] ?? 0, 0)
     XCTAssertGreaterThan(answers[false] ?? 0, 0)
+  }
+
+  /// 9 / 3 / 6 | 18 with episodic and long hidden: the intruder's best case for episodic
+  /// is 8 with long at 1. That point shows episodic safe while long is hidden, and stops
+  /// counting once long is published (at 6, episodic is 3 again).
+  func testAKeptPointCountsWhileTheCountsItMovedStayHidden() throws {
+    let tables = [
+      table(
+        "typology", keys: ["group"], counts: ["persons"], rows: Array(zip(groups, [[9], [3], [6], [18]])),
+        hidden: [(1, "persons"), (2, "persons")])
+    ]
+    var model = IntruderModel(
+      tables: tables, relations: relations(of: tables, context: RelationContext(indicators: [])))
+    let (short, episodic, long) = (0, 1, 2)
+    var witnesses = SafetyWitnesses(minCell: 5)
+    XCTAssertFalse(witnesses.showSafe(episodic, hidden: model.hidden))
+    XCTAssertEqual(try model.upperBound(of: episodic, recording: &witnesses), 8)
+    XCTAssertTrue(witnesses.showSafe(episodic, hidden: model.hidden))
+    model.hidden[long] = false
+    XCTAssertFalse(witnesses.showSafe(episodic, hidden: model.hidden))
+    model.hidden[long] = true
+    XCTAssertTrue(witnesses.showSafe(episodic, hidden: model.hidden))
+
+    // A point that leaves long at its true 6 (short 4, episodic 8) still counts with
+    // long published, and not with short published.
+    model.hidden[short] = true
+    witnesses = SafetyWitnesses(minCell: 5)
+    witnesses.record([4, 8, 6], of: [short, episodic, long], in: model)
+    model.hidden[long] = false
+    XCTAssertTrue(witnesses.showSafe(episodic, hidden: model.hidden))
+    model.hidden[short] = false
+    XCTAssertFalse(witnesses.showSafe(episodic, hidden: model.hidden))
   }
 
   func testEmptySharesAreNotSuppressions() throws {

@@ -146,23 +146,26 @@ package struct IntruderModel {
     return result
   }
 
-  /// Whether no one of `cells` (hidden, not absent) can be proved below `minCell`;
-  /// stops at the first that can. The answer is the one a programme per cell gives, with
-  /// fewer programmes: a cell at `minCell` or more in any optimum of its group's
-  /// programme is safe without one of its own, since its maximum is at least that value.
-  /// So the group's open cells, each capped at `minCell`, are first maximised together,
-  /// while that settles more of them; each cell left gets its own maximum.
-  func allSafe(_ cells: [Int], minCell: Int) throws(Contradiction) -> Bool {
+  /// Whether no one of `cells` (hidden, not absent) can be proved below `minCell`
+  /// (`witnesses.minCell`); stops at the first that can. The answer is the one a
+  /// programme per cell gives, with fewer programmes: a cell at `minCell` or more at any
+  /// point of its group's programme is safe without one of its own, since its maximum is
+  /// at least that value. So a cell a kept point shows safe needs nothing; the group's
+  /// other cells, each capped at `minCell`, are maximised together while that settles
+  /// more of them; each cell left gets its own maximum. Every optimum is kept.
+  func allSafe(_ cells: [Int], witnesses: inout SafetyWitnesses) throws(Contradiction) -> Bool {
+    let minCell = witnesses.minCell
     var done: Set<Int> = []
-    let asked = Set(cells)
+    let asked = Set(cells.filter { !witnesses.showSafe($0, hidden: hidden) })
     // Within the LP tolerance of `minCell`, as `ProvableInterval.reaches` counts a bound.
     let enough = Double(minCell) - Self.tolerance / 10
-    for cell in cells where !done.contains(cell) {
+    for cell in cells where asked.contains(cell) && !done.contains(cell) {
       let component = component(of: cell)
       let program = program(for: component)
       var open = component.indices.filter { asked.contains(component[$0]) && !done.contains(component[$0]) }
       for variable in open { done.insert(component[variable]) }
       while !open.isEmpty, let point = program.maximisingPoint(ofSum: open, cappedAt: Double(minCell)) {
+        witnesses.record(point, of: component, in: self)
         let before = open.count
         open.removeAll { point[$0] >= enough }
         if open.count == before { break }
@@ -173,6 +176,7 @@ package struct IntruderModel {
           guard case .value(let value) = try program.optimum(of: variable, maximise: true) else { continue }
           if !ProvableInterval.reaches(value, minCell: minCell) { return false }
           let point = program.point
+          witnesses.record(point, of: component, in: self)
           settled.formUnion(open.filter { point[$0] >= enough })
         }
       } catch {
@@ -190,7 +194,8 @@ package struct IntruderModel {
   /// starts from the last basis. Building and solving a programme from scratch per
   /// candidate made publish 5–7 s on the national profile (BENCHMARKS.md).
   func upperBounds(
-    of cell: Int, hidingEach candidates: [Int], until enough: (Double?) -> Bool
+    of cell: Int, hidingEach candidates: [Int], recording witnesses: inout SafetyWitnesses,
+    until enough: (Double?) -> Bool
   ) throws(Contradiction) -> [(candidate: Int, bound: Double?)] {
     var trial = self
     for candidate in candidates { trial.hidden[candidate] = true }
@@ -201,7 +206,7 @@ package struct IntruderModel {
     for candidate in candidates {
       guard let variable = local[candidate] else {
         // Not linked to `cell` even when hidden: hiding it changes nothing.
-        results.append((candidate, try upperBound(of: cell)))
+        results.append((candidate, try upperBound(of: cell, recording: &witnesses)))
         if enough(results.last!.bound) { break }
         continue
       }
@@ -210,6 +215,7 @@ package struct IntruderModel {
       do { optimum = try program.optimum(of: local[cell]!, maximise: true) } catch {
         throw Contradiction(relation: firstBroken(in: component) ?? relations[relationsOf[cell][0]])
       }
+      if case .value = optimum { witnesses.record(program.point, of: component, in: self) }
       let value = Double(values[candidate]!)
       program.setBounds(of: variable, lower: value, upper: value)
       let bound: Double? = if case .value(let value) = optimum { value } else { nil }
@@ -219,9 +225,18 @@ package struct IntruderModel {
     return results
   }
 
-  /// The largest value the intruder can prove `cell` to hold at most (nil: no bound).
-  func upperBound(of cell: Int) throws(Contradiction) -> Double? {
-    try bounds(of: [cell], lower: false)[cell]!.upper
+  /// The largest value the intruder can prove `cell` to hold at most (nil: no bound);
+  /// the optimum is kept in `witnesses`.
+  func upperBound(of cell: Int, recording witnesses: inout SafetyWitnesses) throws(Contradiction) -> Double? {
+    let component = component(of: cell)
+    let program = program(for: component)
+    let optimum: LinearProgram.Optimum
+    do { optimum = try program.optimum(of: component.firstIndex(of: cell)!, maximise: true) } catch {
+      throw Contradiction(relation: firstBroken(in: component) ?? relations[relationsOf[cell][0]])
+    }
+    guard case .value(let value) = optimum else { return nil }
+    witnesses.record(program.point, of: component, in: self)
+    return value
   }
 
   /// A relation of the component whose published terms alone already break it.

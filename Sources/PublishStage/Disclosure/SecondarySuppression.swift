@@ -18,8 +18,10 @@
 package func suppressSecondary(_ model: inout IntruderModel, minCell: Int) throws(IntruderModel.Contradiction) {
   func reaches(_ bound: Double?) -> Bool { ProvableInterval.reaches(bound, minCell: minCell) }
   var extra: [Int] = []
-  for cell in model.suppressedCells {
-    while case let bound = try model.upperBound(of: cell), !reaches(bound) {
+  var witnesses = SafetyWitnesses(minCell: minCell)
+  for cell in model.suppressedCells where !witnesses.showSafe(cell, hidden: model.hidden) {
+    var bound = try model.upperBound(of: cell, recording: &witnesses)
+    while !reaches(bound) {
       var candidates = publishedNeighbours(of: [cell], in: model)
       if candidates.isEmpty { candidates = publishedNeighbours(of: model.component(of: cell), in: model) }
       precondition(!candidates.isEmpty, "a suppressed count whose relations hold no published count is unbounded")
@@ -29,24 +31,26 @@ package func suppressSecondary(_ model: inout IntruderModel, minCell: Int) throw
       candidates.sort { a, b in
         (model.isTotal[a] ? 1 : 0, model.values[a]!, a) < (model.isTotal[b] ? 1 : 0, model.values[b]!, b)
       }
-      var best: (key: [Double], cell: Int)?
+      var best: (key: [Double], cell: Int, bound: Double?)?
       // To 1e-6, so that solvers agreeing on the optimum agree on the choice.
-      let tried = try model.upperBounds(of: cell, hidingEach: candidates) { bound in
+      let tried = try model.upperBounds(of: cell, hidingEach: candidates, recording: &witnesses) { bound in
         reaches(bound.map { ($0 * 1e6).rounded() / 1e6 })
       }
       for (candidate, bound) in tried {
         let raised = bound.map { ($0 * 1e6).rounded() / 1e6 }
         if reaches(raised) {
-          best = ([0], candidate)
+          best = ([0], candidate, bound)
           break
         }
         let key: [Double] = [
           -(raised ?? .infinity), model.isTotal[candidate] ? 1 : 0, Double(model.values[candidate]!), Double(candidate),
         ]
-        if best == nil || key.lexicographicallyPrecedes(best!.key) { best = (key, candidate) }
+        if best == nil || key.lexicographicallyPrecedes(best!.key) { best = (key, candidate, bound) }
       }
       model.hidden[best!.cell] = true
       extra.append(best!.cell)
+      // The programme that tried the choice gave `cell`'s bound with it hidden.
+      bound = best!.bound
     }
   }
   let pruneOrder = extra.sorted { a, b in
@@ -63,7 +67,7 @@ package func suppressSecondary(_ model: inout IntruderModel, minCell: Int) throw
       $0 != cell && !model.isAbsent[$0] && (model.values[$0] ?? 0) < minCell
     }
     model.hidden[cell] = false
-    if try !model.allSafe(group, minCell: minCell) { model.hidden[cell] = true }
+    if try !model.allSafe(group, witnesses: &witnesses) { model.hidden[cell] = true }
   }
 }
 
