@@ -417,6 +417,40 @@ final class DisclosureTests: XCTestCase {
     XCTAssertFalse(witnesses.showSafe(episodic, hidden: model.hidden))
   }
 
+  /// Protect's trials give the maximum a programme of its own gives with that one
+  /// candidate hidden, also for the candidates they settle by a zero reduced cost
+  /// without a solve: each primary cell of the fixture against each published count it
+  /// shares a relation with, at thresholds where hiding one raises the maximum or not.
+  func testTrialBoundsAreThoseOfAProgrammePerCandidate() throws {
+    var tables = try Fixtures.tables()
+    for t in tables.indices {
+      for (r, row) in tables[t].rows.enumerated() {
+        for c in row.indices where (row[c].intValue ?? 0) >= 5 { tables[t].suppressed[r][c] = false }
+      }
+    }
+    let model = IntruderModel(
+      tables: tables, relations: relations(of: tables, context: RelationContext(indicators: [])))
+    var raised: [Bool: Int] = [:]
+    for cell in model.suppressedCells {
+      let now = try model.bounds(of: [cell], lower: false)[cell]!.upper
+      let candidates = Set(model.relationsOf[cell].flatMap { model.terms[$0].map(\.cell) })
+        .filter { !model.hidden[$0] && (model.values[$0] ?? 0) > 0 }.sorted()
+      var witnesses = SafetyWitnesses(minCell: 5)
+      let tried = try model.upperBounds(of: cell, hidingEach: candidates, recording: &witnesses) { _ in false }
+      XCTAssertEqual(tried.map(\.candidate), candidates)
+      for (candidate, bound) in tried {
+        var alone = model
+        alone.hidden[candidate] = true
+        let expected = try alone.bounds(of: [cell], lower: false)[cell]!.upper
+        XCTAssertEqual(
+          bound ?? -1, expected ?? -1, accuracy: 1e-6, "\(model.cells[cell]) hiding \(model.cells[candidate])")
+        raised[(expected ?? .infinity) > (now ?? .infinity) + 1e-6, default: 0] += 1
+      }
+    }
+    XCTAssertGreaterThan(raised[true] ?? 0, 0)
+    XCTAssertGreaterThan(raised[false] ?? 0, 0)
+  }
+
   func testEmptySharesAreNotSuppressions() throws {
     var builder = TableBuilder(
       name: "typology", columns: [Column("group", .text), Column("persons", .count), Column("share", .share)])

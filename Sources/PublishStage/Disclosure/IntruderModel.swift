@@ -193,6 +193,13 @@ package struct IntruderModel {
   /// variable is its published value), and each try changes one variable's bounds and
   /// starts from the last basis. Building and solving a programme from scratch per
   /// candidate made publish 5–7 s on the national profile (BENCHMARKS.md).
+  ///
+  /// The programme is first solved with every candidate held, for `cell`'s bound now.
+  /// A candidate whose reduced cost is zero there cannot raise it: the optimal duals
+  /// still bound the programme with that variable freed, at the same value (linear
+  /// programming duality). Its bound is the present one, without a solve of its own;
+  /// a cell bounded by relations its candidates are not in met this for tens of
+  /// candidates in a row (BENCHMARKS.md, session 11).
   func upperBounds(
     of cell: Int, hidingEach candidates: [Int], recording witnesses: inout SafetyWitnesses,
     until enough: (Double?) -> Bool
@@ -202,21 +209,27 @@ package struct IntruderModel {
     let component = trial.component(of: cell)
     let local = Dictionary(uniqueKeysWithValues: component.enumerated().map { ($1, $0) })
     let program = trial.program(for: component, fixing: Set(candidates))
+    func maximum() throws(Contradiction) -> LinearProgram.Optimum {
+      do { return try program.optimum(of: local[cell]!, maximise: true) } catch {
+        throw Contradiction(relation: firstBroken(in: component) ?? relations[relationsOf[cell][0]])
+      }
+    }
+    let now: Double? = if case .value(let value) = try maximum() { value } else { nil }
+    let reducedCosts = program.reducedCosts
     var results: [(candidate: Int, bound: Double?)] = []
     for candidate in candidates {
-      guard let variable = local[candidate] else {
-        // Not linked to `cell` even when hidden: hiding it changes nothing.
-        results.append((candidate, try upperBound(of: cell, recording: &witnesses)))
-        if enough(results.last!.bound) { break }
+      let value = Double(values[candidate]!)
+      // Not linked to `cell` even when hidden, or of reduced cost zero: hiding it leaves
+      // the bound as it is. The figures are whole numbers, so the duals are fractions of
+      // small denominators, and a reduced cost within 1e-9 of zero is zero.
+      guard let variable = local[candidate], abs(reducedCosts[variable]) > 1e-9 else {
+        results.append((candidate, now))
+        if enough(now) { break }
         continue
       }
       program.setBounds(of: variable, lower: 1, upper: nil)
-      let optimum: LinearProgram.Optimum
-      do { optimum = try program.optimum(of: local[cell]!, maximise: true) } catch {
-        throw Contradiction(relation: firstBroken(in: component) ?? relations[relationsOf[cell][0]])
-      }
+      let optimum = try maximum()
       if case .value = optimum { witnesses.record(program.point, of: component, in: self) }
-      let value = Double(values[candidate]!)
       program.setBounds(of: variable, lower: value, upper: value)
       let bound: Double? = if case .value(let value) = optimum { value } else { nil }
       results.append((candidate, bound))

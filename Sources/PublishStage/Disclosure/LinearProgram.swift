@@ -101,6 +101,12 @@ final class LinearProgram {
   /// The values of the last optimum found.
   var point: [Double] { Array(UnsafeBufferPointer(start: Clp_primalColumnSolution(model), count: variableCount)) }
 
+  /// The reduced cost of each variable at the last optimum found: how fast the
+  /// objective would move per unit the variable's bound moves (zero: not at all).
+  var reducedCosts: [Double] {
+    Array(UnsafeBufferPointer(start: Clp_dualColumnSolution(model), count: variableCount))
+  }
+
   /// Solves for `objective`, from the last basis after the first solve: true at an
   /// optimum, false when the objective is unbounded.
   private func solve(_ objective: [Double], maximise: Bool) throws(Infeasible) -> Bool {
