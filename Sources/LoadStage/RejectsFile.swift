@@ -8,7 +8,7 @@ import RegisterIO
 enum RejectsFile {
   static func write(_ batches: [FileBatch], to path: String) throws {
     try AtomicFile.write(to: path) { temporary in
-      let gzip = try GzipWriter(path: temporary, level: 1)
+      let gzip = try GzipWriter(fastPath: temporary)
       let csv = CSVWriter(sink: gzip)
       try csv.writeRow(["file", "line", "reason", "person_id_field", "delimiter", "row"])
       for batch in batches {

@@ -1,9 +1,13 @@
+import CIsal
 import CZlib
 
-/// A streaming gzip writer (one member) over zlib's deflate.
+/// A streaming gzip writer (one member): zlib's deflate at a chosen level, or (`fastPath`)
+/// ISA-L's igzip at its level 1 for the files regpipe writes for itself.
 public final class GzipWriter {
   private let sink: FileSink
   private var stream = z_stream()
+  /// ISA-L's stream and its level buffer, for `fast`; nil for zlib.
+  private var isal: (stream: UnsafeMutablePointer<isal_zstream>, buffer: UnsafeMutableRawBufferPointer)?
   private var output = [UInt8](repeating: 0, count: 1 << 17)
   private var finished = false
   /// Bytes gathered for the next deflate call: writers hand over one CSV row at a time,
@@ -22,19 +26,45 @@ public final class GzipWriter {
     guard status == Z_OK else { throw RegisterIOError("\(path): cannot start gzip compression") }
   }
 
+  /// Creates `path` compressed by ISA-L's igzip at level 1: about four times zlib's
+  /// level 1 for work/ files and rejects, which are rewritten every run and read only by
+  /// regpipe (BENCHMARKS.md, session 11). Files people compare with gzip's keep zlib.
+  public init(fastPath path: String) throws {
+    sink = try FileSink(path: path)
+    let stream = UnsafeMutablePointer<isal_zstream>.allocate(capacity: 1)
+    isal_deflate_init(stream)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: Int(regpipe_isal_level1_buffer_size), alignment: MemoryLayout<UInt64>.alignment)
+    stream.pointee.level = 1
+    stream.pointee.level_buf = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+    stream.pointee.level_buf_size = UInt32(buffer.count)
+    stream.pointee.gzip_flag = UInt16(IGZIP_GZIP)
+    isal = (stream, buffer)
+  }
+
   deinit {
-    deflateEnd(&stream)
+    if let isal {
+      isal.stream.deallocate()
+      isal.buffer.deallocate()
+    } else {
+      deflateEnd(&stream)
+    }
     pending.deallocate()
   }
 
+  /// Only whole pending buffers reach the compressor (and the rest at `finish`): ISA-L's
+  /// blocks follow its calls, and this way a file's bytes follow from its text alone,
+  /// not from how the text was handed over.
   package func write(_ bytes: UnsafeRawBufferPointer) throws {
-    guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-    if pendingCount + bytes.count > Self.pendingCapacity { try deflatePending() }
-    if bytes.count >= Self.pendingCapacity {
-      try deflate(bytes, flush: Z_NO_FLUSH)
-    } else {
-      (pending + pendingCount).update(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
-      pendingCount += bytes.count
+    guard var next = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+    var remaining = bytes.count
+    while remaining > 0 {
+      let taken = min(remaining, Self.pendingCapacity - pendingCount)
+      (pending + pendingCount).update(from: next, count: taken)
+      pendingCount += taken
+      next += taken
+      remaining -= taken
+      if pendingCount == Self.pendingCapacity { try deflatePending() }
     }
   }
 
@@ -63,6 +93,7 @@ public final class GzipWriter {
   }
 
   private func deflate(_ bytes: UnsafeRawBufferPointer, flush: Int32) throws {
+    if let isal { return try deflate(bytes, finish: flush == Z_FINISH, with: isal.stream) }
     stream.next_in = bytes.baseAddress.map { UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self)) }
     stream.avail_in = uInt(bytes.count)
     let outputSize = output.count
@@ -78,6 +109,32 @@ public final class GzipWriter {
         try sink.write(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: out[0..<produced])))
         if flush == Z_FINISH, status == Z_STREAM_END { break }
       } while stream.avail_out == 0 || (flush == Z_FINISH)
+    }
+  }
+
+  /// `deflate(_:flush:)` through ISA-L: all of `bytes` in, and with `finish` the end of
+  /// the member.
+  private func deflate(
+    _ bytes: UnsafeRawBufferPointer, finish: Bool, with stream: UnsafeMutablePointer<isal_zstream>
+  ) throws {
+    stream.pointee.next_in = bytes.baseAddress.map {
+      UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: UInt8.self))
+    }
+    stream.pointee.avail_in = UInt32(bytes.count)
+    stream.pointee.end_of_stream = finish ? 1 : 0
+    let outputSize = output.count
+    try output.withUnsafeMutableBufferPointer { out in
+      repeat {
+        stream.pointee.next_out = out.baseAddress
+        stream.pointee.avail_out = UInt32(outputSize)
+        let status = isal_deflate(stream)
+        guard status == COMP_OK else {
+          throw RegisterIOError("\(sink.path): gzip compression failed (ISA-L status \(status))")
+        }
+        let produced = outputSize - Int(stream.pointee.avail_out)
+        try sink.write(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: out[0..<produced])))
+      } while stream.pointee.avail_in > 0 || stream.pointee.avail_out == 0
+        || (finish && stream.pointee.internal_state.state != ZSTATE_END)
     }
   }
 }

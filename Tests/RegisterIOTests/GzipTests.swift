@@ -45,27 +45,57 @@ final class GzipTests: XCTestCase {
   /// Small writes are gathered before deflate sees them: writes of 1 byte to 200 KB,
   /// across the gathering buffer's edge, read back whole and give the bytes one write of
   /// everything gives, so an artefact's file does not depend on how its rows were handed over.
+  /// The same for the `fastPath` writer (ISA-L).
   func testWritesOfAnySizeGiveTheBytesOfOneWrite() throws {
     var random = SystemRandomNumberGenerator()
     let text = (0..<400_000).map { _ in UInt8.random(in: 0x30...0x3A, using: &random) }
     let sizes = [1, 30, 65_535, 65_536, 65_537, 200_000, 7, 17, 40_000]
-    let pieces = try GzipWriter(path: "\(directory!)/pieces.gz", level: 1)
-    var offset = 0
-    var turn = 0
-    while offset < text.count {
-      let end = min(text.count, offset + sizes[turn % sizes.count])
-      try pieces.write(Array(text[offset..<end]))
-      offset = end
-      turn += 1
+    for fast in [false, true] {
+      func writer(_ name: String) throws -> GzipWriter {
+        fast
+          ? try GzipWriter(fastPath: "\(directory!)/\(name)") : try GzipWriter(path: "\(directory!)/\(name)", level: 1)
+      }
+      let pieces = try writer("pieces.gz")
+      var offset = 0
+      var turn = 0
+      while offset < text.count {
+        let end = min(text.count, offset + sizes[turn % sizes.count])
+        try pieces.write(Array(text[offset..<end]))
+        offset = end
+        turn += 1
+      }
+      try pieces.finish()
+      let whole = try writer("whole.gz")
+      try whole.write(text)
+      try whole.finish()
+      XCTAssertEqual(try readAll("\(directory!)/pieces.gz"), text, fast ? "fast" : "zlib")
+      XCTAssertEqual(
+        FileManager.default.contents(atPath: "\(directory!)/pieces.gz"),
+        FileManager.default.contents(atPath: "\(directory!)/whole.gz"), fast ? "fast" : "zlib")
     }
-    try pieces.finish()
-    let whole = try GzipWriter(path: "\(directory!)/whole.gz", level: 1)
-    try whole.write(text)
-    try whole.finish()
-    XCTAssertEqual(try readAll("\(directory!)/pieces.gz"), text)
-    XCTAssertEqual(
-      FileManager.default.contents(atPath: "\(directory!)/pieces.gz"),
-      FileManager.default.contents(atPath: "\(directory!)/whole.gz"))
+  }
+
+  /// The `fastPath` writer makes standard gzip: `gzip -dc` gives the text back, also for an
+  /// empty file and for a text far larger than the writer's buffers.
+  func testFastWriterMakesFilesGzipReads() throws {
+    let rows = (0..<200_000).map { "\($0);0101011234;14MAR2019;\($0 % 97)\n" }.joined()
+    for (name, text) in [("empty.gz", ""), ("rows.gz", rows)] {
+      let path = "\(directory!)/\(name)"
+      let writer = try GzipWriter(fastPath: path)
+      try writer.write(text)
+      try writer.finish()
+      let gzip = Process()
+      gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      gzip.arguments = ["gzip", "-dc", path]
+      let out = Pipe()
+      gzip.standardOutput = out
+      try gzip.run()
+      let data = out.fileHandleForReading.readDataToEndOfFile()
+      gzip.waitUntilExit()
+      XCTAssertEqual(gzip.terminationStatus, 0, name)
+      XCTAssertEqual(data, Data(text.utf8), name)
+      XCTAssertEqual(try readAll(path), Array(text.utf8), name)
+    }
   }
 
   func testOptionalHeaderFieldsAndStoredBlocks() throws {
