@@ -47,13 +47,14 @@ enum WorkbookReader {
     guard let workbook = try part("xl/workbook.xml"), let relations = try part("xl/_rels/workbook.xml.rels") else {
       throw PublishError("\(path): not a workbook (no xl/workbook.xml)")
     }
-    let sheets = xmlElements(workbook, named: "sheet")
+    let sheets = try xmlElements(workbook, named: "sheet", part: "xl/workbook.xml", path: path)
     let targets = Dictionary(
-      xmlElements(relations, named: "Relationship").compactMap { r in
+      try xmlElements(relations, named: "Relationship", part: "xl/_rels/workbook.xml.rels", path: path).compactMap {
+        r in
         r["Id"].flatMap { id in r["Target"].map { (id, $0) } }
       },
       uniquingKeysWith: { first, _ in first })
-    let strings = try part("xl/sharedStrings.xml").map(SharedStrings.read) ?? []
+    let strings = try part("xl/sharedStrings.xml").map { try SharedStrings.read($0, path: path) } ?? []
     return try sheets.map { sheet in
       let name = sheet["name"] ?? ""
       guard let target = sheet["r:id"].flatMap({ targets[$0] }), let data = try part("xl/" + target) else {
@@ -85,8 +86,9 @@ enum WorkbookReader {
   }
 }
 
-/// The attributes of every element called `name`, in document order.
-private func xmlElements(_ data: Data, named name: String) -> [[String: String]] {
+/// The attributes of every element called `name`, in document order; `part` of the
+/// workbook at `path` names it in the error when it is not well-formed XML.
+private func xmlElements(_ data: Data, named name: String, part: String, path: String) throws -> [[String: String]] {
   final class Collector: NSObject, XMLParserDelegate {
     let name: String
     var found: [[String: String]] = []
@@ -101,13 +103,13 @@ private func xmlElements(_ data: Data, named name: String) -> [[String: String]]
   let collector = Collector(name)
   let parser = XMLParser(data: data)
   parser.delegate = collector
-  parser.parse()
+  guard parser.parse() else { throw PublishError("\(path): \(part) in the workbook cannot be read") }
   return collector.found
 }
 
 /// `xl/sharedStrings.xml`: the text of each `<si>`, by index.
 private enum SharedStrings {
-  static func read(_ data: Data) -> [String] {
+  static func read(_ data: Data, path: String) throws -> [String] {
     final class Collector: NSObject, XMLParserDelegate {
       var strings: [String] = []
       var current: String?
@@ -128,7 +130,7 @@ private enum SharedStrings {
     let collector = Collector()
     let parser = XMLParser(data: data)
     parser.delegate = collector
-    parser.parse()
+    guard parser.parse() else { throw PublishError("\(path): xl/sharedStrings.xml in the workbook cannot be read") }
     return collector.strings
   }
 }

@@ -90,6 +90,34 @@ final class WorkbookTests: XCTestCase {
     XCTAssertTrue(differences.allSatisfy { $0.kind == .suppression || $0.kind == .value }, "\(differences)")
   }
 
+  /// A part that is not well-formed XML (here the shared strings, a tag mismatched) is named in
+  /// the error, not read as a workbook without text.
+  func testABrokenPartOfAWorkbookIsAClearError() throws {
+    let folder = try write("broken", formats: [.xlsx])
+    let path = folder + "/tables.xlsx"
+    let python = Process()
+    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    python.arguments = [
+      "python3", "-c",
+      """
+      import sys, zipfile
+      path = sys.argv[1]
+      with zipfile.ZipFile(path) as z:
+          parts = {n: z.read(n) for n in z.namelist()}
+      parts["xl/sharedStrings.xml"] = parts["xl/sharedStrings.xml"].replace(b"</t>", b"</x>", 1)
+      with zipfile.ZipFile(path, "w") as z:
+          for name, data in parts.items():
+              z.writestr(name, data)
+      """, path,
+    ]
+    try python.run()
+    python.waitUntilExit()
+    XCTAssertEqual(python.terminationStatus, 0)
+    XCTAssertThrowsError(try WorkbookReader.tables(at: path)) {
+      XCTAssertEqual("\($0)", "\(path): xl/sharedStrings.xml in the workbook cannot be read")
+    }
+  }
+
   func testANonWorkbookIsAClearError() throws {
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     try "not a zip".write(toFile: root + "/tables.xlsx", atomically: true, encoding: .utf8)
