@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// SPEC 9.1 and 10: published tables, the report, the run records, and everything a
@@ -69,15 +70,7 @@ final class PrivacyTests: EndToEndCase {
   /// A file's bytes, through `gzip -dc` for `.gz`.
   static func text(of path: String) throws -> [UInt8] {
     guard path.hasSuffix(".gz") else { return Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["gzip", "-dc", path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Array(data)
+    return Array(try systemGunzip(path).data)
   }
 
   /// RFC 4180 rows of bytes (ids are ASCII, so any encoding will do); the delimiter is the

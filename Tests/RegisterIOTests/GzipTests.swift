@@ -1,5 +1,6 @@
 import Foundation
 import RegisterIO
+import TestSupport
 import XCTest
 
 final class GzipTests: XCTestCase {
@@ -84,15 +85,8 @@ final class GzipTests: XCTestCase {
       let writer = try GzipWriter(fastPath: path)
       try writer.write(text)
       try writer.finish()
-      let gzip = Process()
-      gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      gzip.arguments = ["gzip", "-dc", path]
-      let out = Pipe()
-      gzip.standardOutput = out
-      try gzip.run()
-      let data = out.fileHandleForReading.readDataToEndOfFile()
-      gzip.waitUntilExit()
-      XCTAssertEqual(gzip.terminationStatus, 0, name)
+      let (data, status) = try systemGunzip(path)
+      XCTAssertEqual(status, 0, name)
       XCTAssertEqual(data, Data(text.utf8), name)
       XCTAssertEqual(try readAll(path), Array(text.utf8), name)
     }
