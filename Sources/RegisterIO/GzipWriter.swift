@@ -6,7 +6,7 @@ import CZlib
 public final class GzipWriter {
   private let sink: FileSink
   private var stream = z_stream()
-  /// ISA-L's stream and its level buffer, for `fast`; nil for zlib.
+  /// ISA-L's stream and its level buffer (`init(fastPath:)`); nil for zlib.
   private var isal: (stream: UnsafeMutablePointer<isal_zstream>, buffer: UnsafeMutableRawBufferPointer)?
   private var output = [UInt8](repeating: 0, count: 1 << 17)
   private var finished = false
@@ -26,9 +26,10 @@ public final class GzipWriter {
     guard status == Z_OK else { throw RegisterIOError("\(path): cannot start gzip compression") }
   }
 
-  /// Creates `path` compressed by ISA-L's igzip at level 1: about four times zlib's
-  /// level 1 for work/ files and rejects, which are rewritten every run and read only by
-  /// regpipe (BENCHMARKS.md, session 11). Files people compare with gzip's keep zlib.
+  /// Creates `path` compressed by ISA-L's igzip at level 1, for work/ files and rejects,
+  /// which are rewritten every run and read only by regpipe: zlib's level 1 was half a
+  /// second on one core after the load of the national profiles (BENCHMARKS.md,
+  /// session 11). Files people compare with gzip's keep zlib.
   public init(fastPath path: String) throws {
     sink = try FileSink(path: path)
     let stream = UnsafeMutablePointer<isal_zstream>.allocate(capacity: 1)

@@ -8,15 +8,14 @@
 struct SafetyWitnesses {
   /// The threshold the points are kept for.
   let minCell: Int
-  /// For each point, the published-kind counts where it leaves the true figures (absent
-  /// counts are always hidden, so they never invalidate a point).
+  /// For each point, the counts (not absent ones) where it leaves the true figures; an
+  /// absent count is always hidden, so it never invalidates a point.
   private var moved: [[Int]] = []
   /// For each suppressed count, the points at which it reaches `minCell`.
   private var pointsShowing: [Int: [Int]] = [:]
 
-  /// A value this close to the true one is the true one: Clp's optima of integer
-  /// figures are integers to about 1e-12, and a point off by less is still one to far
-  /// within the LP tolerance the decisions use.
+  /// A value this close to the true one counts as unmoved: a point off by less is still
+  /// one far within the 1e-6 tolerance the decisions use.
   private static let sameValue = 1e-9
 
   init(minCell: Int) { self.minCell = minCell }
