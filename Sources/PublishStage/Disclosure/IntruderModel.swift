@@ -139,7 +139,7 @@ package struct IntruderModel {
           let high: Double? = if case .value(let value) = upper { value } else { nil }
           result[id] = ProvableInterval(lower: lowValue, upper: high)
         } catch {
-          throw Contradiction(relation: firstBroken(in: component) ?? relations[relationsOf[cell][0]])
+          throw contradiction(in: component, at: cell)
         }
       }
     }
@@ -180,7 +180,7 @@ package struct IntruderModel {
           settled.formUnion(open.filter { point[$0] >= enough })
         }
       } catch {
-        throw Contradiction(relation: firstBroken(in: component) ?? relations[relationsOf[cell][0]])
+        throw contradiction(in: component, at: cell)
       }
     }
     return true
@@ -211,7 +211,7 @@ package struct IntruderModel {
     let program = trial.program(for: component, fixing: Set(candidates))
     func maximum() throws(Contradiction) -> LinearProgram.Optimum {
       do { return try program.optimum(of: local[cell]!, maximise: true) } catch {
-        throw Contradiction(relation: firstBroken(in: component) ?? relations[relationsOf[cell][0]])
+        throw contradiction(in: component, at: cell)
       }
     }
     let now: Double? = if case .value(let value) = try maximum() { value } else { nil }
@@ -245,11 +245,17 @@ package struct IntruderModel {
     let program = program(for: component)
     let optimum: LinearProgram.Optimum
     do { optimum = try program.optimum(of: component.firstIndex(of: cell)!, maximise: true) } catch {
-      throw Contradiction(relation: firstBroken(in: component) ?? relations[relationsOf[cell][0]])
+      throw contradiction(in: component, at: cell)
     }
     guard case .value(let value) = optimum else { return nil }
     witnesses.record(program.point, of: component, in: self)
     return value
+  }
+
+  /// The error for a programme of `component` (asked about `cell`) that has no point:
+  /// a relation whose published terms alone break it, else one of `cell`'s.
+  private func contradiction(in component: [Int], at cell: Int) -> Contradiction {
+    Contradiction(relation: firstBroken(in: component) ?? relations[relationsOf[cell][0]])
   }
 
   /// A relation of the component whose published terms alone already break it.
